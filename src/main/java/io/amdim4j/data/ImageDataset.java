@@ -1,0 +1,22 @@
+package io.amdim4j.data;
+
+import java.util.List;
+
+/**
+ * Random access to images and labels. Implementations must be safe to read from several loader
+ * threads at once, and must fail with an error naming the file and the problem on bad input.
+ */
+public interface ImageDataset {
+
+    /** Number of samples. */
+    int size();
+
+    /** The sample at {@code index} in {@code [0, size())}. */
+    Sample get(int index);
+
+    /** Class names in label order; empty for unlabelled data. */
+    List<String> classNames();
+
+    /** Short human-readable description, e.g. {@code "fashion-mnist train (/usr/share/...)"}. */
+    String describe();
+}
