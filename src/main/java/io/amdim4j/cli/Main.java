@@ -1,0 +1,39 @@
+package io.amdim4j.cli;
+
+import io.amdim4j.run.Provenance;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code amdim} command; the only place that calls {@code System.exit}. */
+@Command(
+        name = "amdim",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "AMDIM (Augmented Multiscale Deep InfoMax) self-supervised image representations.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    /** Builds the command line; tests run commands through it without exiting the JVM. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"amdim4j " + Provenance.projectVersion()};
+        }
+    }
+}

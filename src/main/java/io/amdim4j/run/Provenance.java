@@ -1,0 +1,85 @@
+package io.amdim4j.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where and with what a result was produced (Tribuo's ModelProvenance idea): the platform matters
+ * because native kernels differ between machines, and the commit says which code ran.
+ *
+ * @param gitCommit commit of the working tree, or "unknown" outside a checkout
+ * @param amdim4jVersion project version
+ * @param javaVersion java.version
+ * @param djlVersion DJL api version
+ * @param engine engine name and version, e.g. "PyTorch 2.7.1"
+ * @param os os.name and os.version
+ * @param arch os.arch
+ * @param threads intra-op threads requested for the engine
+ * @param createdAt creation instant, ISO-8601
+ */
+public record Provenance(
+        String gitCommit,
+        String amdim4jVersion,
+        String javaVersion,
+        String djlVersion,
+        String engine,
+        String os,
+        String arch,
+        int threads,
+        String createdAt) {
+
+    /** Project version, from the jar manifest when packaged. */
+    public static String projectVersion() {
+        String v = Provenance.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Captures the current platform. {@code engine} is passed in because only callers may touch DJL. */
+    public static Provenance capture(String djlVersion, String engine, int threads) {
+        return new Provenance(
+                gitCommit(Path.of("").toAbsolutePath()),
+                projectVersion(),
+                System.getProperty("java.version"),
+                djlVersion,
+                engine,
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("os.arch"),
+                threads,
+                Instant.now().toString());
+    }
+
+    static String gitCommit(Path dir) {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD")
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("[0-9a-f]{40}")) {
+                return dirty(dir) ? out + "-dirty" : out;
+            }
+        } catch (IOException e) {
+            // no git on this machine: provenance still records everything else
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "unknown";
+    }
+
+    private static boolean dirty(Path dir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        return p.waitFor(10, TimeUnit.SECONDS) && !out.isEmpty();
+    }
+
+    /** True if {@code dir} looks like a git checkout; used by tests to decide what to expect. */
+    static boolean isCheckout(Path dir) {
+        return Files.exists(dir.resolve(".git"));
+    }
+}
