@@ -80,35 +80,28 @@ public final class Encoder extends AbstractBlock {
     }
 
     private Block trunkBlock(LayerSpec spec) {
-        switch (spec.kind()) {
-            case STEM_CONV:
-                return StemConv.builder()
-                        .setKernelSize(spec.kernel())
-                        .optStride(spec.stride())
-                        .optReflectPad(spec.reflectPad())
-                        .setOutChannels(spec.outChannels())
-                        .build();
-            case RESIDUAL_UNIT:
-                return ResidualUnit.builder()
-                        .setKernelSize(spec.kernel())
-                        .optStride(spec.stride())
-                        .setOutChannels(spec.outChannels())
-                        .optBatchNorm(config.useBn())
-                        .build();
-            case RESIDUAL_BLOCK:
-                return ResidualBlock.builder()
-                        .setKernelSize(spec.kernel())
-                        .optStride(spec.stride())
-                        .setOutChannels(spec.outChannels())
-                        .setDepth(spec.units())
-                        .optBatchNorm(config.useBn())
-                        .build();
-            case OPTIONAL_BN:
-            case FINAL_BN:
-                return AmdimBatchNorm.create();
-            default:
-                throw new IllegalStateException("unknown layer kind " + spec.kind());
-        }
+        return switch (spec.kind()) {
+            case STEM_CONV -> StemConv.builder()
+                    .setKernelSize(spec.kernel())
+                    .optStride(spec.stride())
+                    .optReflectPad(spec.reflectPad())
+                    .setOutChannels(spec.outChannels())
+                    .build();
+            case RESIDUAL_UNIT -> ResidualUnit.builder()
+                    .setKernelSize(spec.kernel())
+                    .optStride(spec.stride())
+                    .setOutChannels(spec.outChannels())
+                    .optBatchNorm(config.useBn())
+                    .build();
+            case RESIDUAL_BLOCK -> ResidualBlock.builder()
+                    .setKernelSize(spec.kernel())
+                    .optStride(spec.stride())
+                    .setOutChannels(spec.outChannels())
+                    .setDepth(spec.units())
+                    .optBatchNorm(config.useBn())
+                    .build();
+            case OPTIONAL_BN, FINAL_BN -> AmdimBatchNorm.create();
+        };
     }
 
     private EmbeddingHead head() {

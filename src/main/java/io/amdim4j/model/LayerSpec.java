@@ -100,21 +100,14 @@ public record LayerSpec(
     public long parameters(boolean useBn) {
         long in = inChannels;
         long out = outChannels;
-        switch (kind) {
-            case STEM_CONV:
-                return in * out * kernel * kernel + out;
-            case RESIDUAL_UNIT:
-                return unitParameters(in, out, kernel, useBn);
-            case RESIDUAL_BLOCK:
-                return unitParameters(in, out, kernel, useBn)
-                        + (units - 1L) * unitParameters(out, out, 1, useBn);
-            case OPTIONAL_BN:
-                return useBn ? 2 * out : 0;
-            case FINAL_BN:
-                return 2 * out;
-            default:
-                throw new IllegalStateException("unknown layer kind " + kind);
-        }
+        return switch (kind) {
+            case STEM_CONV -> in * out * kernel * kernel + out;
+            case RESIDUAL_UNIT -> unitParameters(in, out, kernel, useBn);
+            case RESIDUAL_BLOCK -> unitParameters(in, out, kernel, useBn)
+                    + (units - 1L) * unitParameters(out, out, 1, useBn);
+            case OPTIONAL_BN -> useBn ? 2 * out : 0;
+            case FINAL_BN -> 2 * out;
+        };
     }
 
     /**
@@ -123,24 +116,15 @@ public record LayerSpec(
      * @return the description
      */
     public String describe() {
-        switch (kind) {
-            case STEM_CONV:
-                return (reflectPad > 0 ? "reflect-pad " + reflectPad + ", " : "")
-                        + "SC(" + kernel + ", " + stride + "; " + inChannels + "->" + outChannels
-                        + ")";
-            case RESIDUAL_UNIT:
-                return "RU(" + kernel + ", " + stride + "; " + inChannels + "->" + outChannels
-                        + ")";
-            case RESIDUAL_BLOCK:
-                return "RB(" + kernel + ", " + stride + "; " + inChannels + "->" + outChannels
-                        + "; d=" + units + ")";
-            case OPTIONAL_BN:
-                return "OBN(" + outChannels + ")";
-            case FINAL_BN:
-                return "BN(" + outChannels + ")";
-            default:
-                throw new IllegalStateException("unknown layer kind " + kind);
-        }
+        String widths = inChannels + "->" + outChannels;
+        return switch (kind) {
+            case STEM_CONV -> (reflectPad > 0 ? "reflect-pad " + reflectPad + ", " : "")
+                    + "SC(" + kernel + ", " + stride + "; " + widths + ")";
+            case RESIDUAL_UNIT -> "RU(" + kernel + ", " + stride + "; " + widths + ")";
+            case RESIDUAL_BLOCK -> "RB(" + kernel + ", " + stride + "; " + widths + "; d=" + units + ")";
+            case OPTIONAL_BN -> "OBN(" + outChannels + ")";
+            case FINAL_BN -> "BN(" + outChannels + ")";
+        };
     }
 
     private static long unitParameters(long in, long out, int kernel, boolean useBn) {
