@@ -1,0 +1,180 @@
+package io.amdim4j.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Residual block RB(w, s; c_in→c_out; d) of spec §2.2: RU(w, s; c_in→c_out) followed by d − 1
+ * units RU(1, 1; c_out→c_out). Only the first unit changes resolution or receptive field.
+ *
+ * <p>Children: d × {@code layer_list} (the reference's word for the unit list of a stage).
+ */
+public final class ResidualBlock extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final List<ResidualUnit> units;
+
+    private ResidualBlock(Builder builder) {
+        super(VERSION);
+        List<ResidualUnit> list = new ArrayList<>();
+        for (int j = 0; j < builder.depth; j++) {
+            boolean first = j == 0;
+            list.add(
+                    addChildBlock(
+                            "layer_list",
+                            ResidualUnit.builder()
+                                    .setKernelSize(first ? builder.kernelSize : 1)
+                                    .optStride(first ? builder.stride : 1)
+                                    .setOutChannels(builder.outChannels)
+                                    .optBatchNorm(builder.batchNorm)
+                                    .build()));
+        }
+        units = Collections.unmodifiableList(list);
+    }
+
+    /**
+     * Creates a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDList x = inputs;
+        for (ResidualUnit unit : units) {
+            x = unit.forward(parameterStore, x, training, params);
+        }
+        return x;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (ResidualUnit unit : units) {
+            shapes = unit.getOutputShapes(shapes);
+        }
+        return shapes;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (ResidualUnit unit : units) {
+            unit.initialize(manager, dataType, shapes);
+            shapes = unit.getOutputShapes(shapes);
+        }
+    }
+
+    /**
+     * The units in order (the reference's {@code layer_list.J}).
+     *
+     * @return the d units
+     */
+    List<ResidualUnit> units() {
+        return units;
+    }
+
+    /** Builder for {@link ResidualBlock}. */
+    public static final class Builder {
+
+        private int kernelSize;
+        private int stride = 1;
+        private int outChannels;
+        private int depth;
+        private boolean batchNorm;
+
+        private Builder() {}
+
+        /**
+         * Sets the window w of the first unit (required).
+         *
+         * @param w the kernel side
+         * @return this builder
+         */
+        public Builder setKernelSize(int w) {
+            kernelSize = w;
+            return this;
+        }
+
+        /**
+         * Sets the stride s of the first unit (default 1).
+         *
+         * @param s the stride
+         * @return this builder
+         */
+        public Builder optStride(int s) {
+            stride = s;
+            return this;
+        }
+
+        /**
+         * Sets c_out (required).
+         *
+         * @param channels output channels of every unit
+         * @return this builder
+         */
+        public Builder setOutChannels(int channels) {
+            outChannels = channels;
+            return this;
+        }
+
+        /**
+         * Sets the number of units d (required, ≥ 1).
+         *
+         * @param d units per block ({@code n_depth})
+         * @return this builder
+         */
+        public Builder setDepth(int d) {
+            depth = d;
+            return this;
+        }
+
+        /**
+         * Whether every unit has BN1 ({@code use_bn}, default false).
+         *
+         * @param useBn true to create BN1 in every unit
+         * @return this builder
+         */
+        public Builder optBatchNorm(boolean useBn) {
+            batchNorm = useBn;
+            return this;
+        }
+
+        /**
+         * Validates and builds the block.
+         *
+         * @return the block
+         */
+        public ResidualBlock build() {
+            if (depth < 1) {
+                throw new IllegalArgumentException("ResidualBlock needs depth ≥ 1, got " + depth);
+            }
+            if (kernelSize < 1 || stride < 1 || outChannels < 1) {
+                throw new IllegalArgumentException(
+                        "ResidualBlock needs kernelSize ≥ 1, stride ≥ 1, outChannels ≥ 1; got w="
+                                + kernelSize + ", s=" + stride + ", c_out=" + outChannels);
+            }
+            return new ResidualBlock(this);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.amdim4j.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+import java.util.Optional;
+
+/**
+ * Residual unit RU(w, s; c_in→c_out) of spec §2.2, c_out ≥ c_in.
+ *
+ * <p>y = K2(ReLU(BN1?(K1(x)))) + P(x): K1 is w×w with stride s, no padding, no bias; BN1 exists
+ * only with {@code use_bn}; K2 is 1×1, no bias, zero-initialised. The shortcut P averages over a
+ * w×w window with stride s (no padding, floor rounding) and appends c_out − c_in all-zero channels
+ * after the existing ones; it is the identity when w = s = 1 and the widths are equal. No
+ * activation before K1 or after the sum.
+ *
+ * <p>Children (reference state-dict words): {@code conv1}, {@code bn1} (only with BN), {@code
+ * conv2}. K1 is U(±1/√(c_in·w·w)), K2 zeros (spec §2.4), so a fresh unit is pooling plus zero
+ * channels.
+ */
+public final class ResidualUnit extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int kernelSize;
+    private final int stride;
+    private final int outChannels;
+    private final Conv2d conv1;
+    private final BatchNorm bn1;
+    private final Conv2d conv2;
+
+    private ResidualUnit(Builder builder) {
+        super(VERSION);
+        kernelSize = builder.kernelSize;
+        stride = builder.stride;
+        outChannels = builder.outChannels;
+        conv1 = addChildBlock("conv1", conv(kernelSize, stride, outChannels));
+        conv1.setInitializer(new FanInUniformInitializer(), "weight");
+        bn1 = builder.batchNorm ? addChildBlock("bn1", AmdimBatchNorm.create()) : null;
+        conv2 = addChildBlock("conv2", conv(1, 1, outChannels));
+        conv2.setInitializer(Initializer.ZEROS, "weight");
+    }
+
+    /**
+     * Creates a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    static Conv2d conv(int kernel, int stride, int filters) {
+        return Conv2d.builder()
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .setFilters(filters)
+                .optBias(false)
+                .build();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        checkInput(x.getShape());
+        NDArray h = conv1.forward(parameterStore, new NDList(x), training, params).head();
+        if (bn1 != null) {
+            h = bn1.forward(parameterStore, new NDList(h), training, params).head();
+        }
+        h = conv2.forward(parameterStore, new NDList(Activation.relu(h)), training, params).head();
+        return new NDList(h.add(shortcut(x)));
+    }
+
+    /** P(x): mean-pool with the branch's window and stride, then zero channels appended. */
+    private NDArray shortcut(NDArray x) {
+        NDArray pooled = x;
+        if (kernelSize > 1 || stride > 1) {
+            Shape window = new Shape(kernelSize, kernelSize);
+            pooled = Pool.avgPool2d(x, window, new Shape(stride, stride), new Shape(0, 0), false, true);
+        }
+        Shape shape = pooled.getShape();
+        long missing = outChannels - shape.get(1);
+        if (missing == 0) {
+            return pooled;
+        }
+        NDArray zeros =
+                x.getManager()
+                        .zeros(
+                                new Shape(shape.get(0), missing, shape.get(2), shape.get(3)),
+                                x.getDataType(),
+                                x.getDevice());
+        return pooled.concat(zeros, 1);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        checkInput(in);
+        return new Shape[] {
+            new Shape(in.get(0), outChannels, outSide(in.get(2)), outSide(in.get(3)))
+        };
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape in = inputShapes[0];
+        checkInput(in);
+        conv1.initialize(manager, dataType, in);
+        Shape hidden = conv1.getOutputShapes(new Shape[] {in})[0];
+        if (bn1 != null) {
+            bn1.initialize(manager, dataType, hidden);
+        }
+        conv2.initialize(manager, dataType, hidden);
+    }
+
+    Conv2d conv1() {
+        return conv1;
+    }
+
+    Optional<BatchNorm> bn1() {
+        return Optional.ofNullable(bn1);
+    }
+
+    Conv2d conv2() {
+        return conv2;
+    }
+
+    private long outSide(long side) {
+        return Math.floorDiv(side - kernelSize, stride) + 1;
+    }
+
+    private void checkInput(Shape in) {
+        if (in.dimension() != 4) {
+            throw new IllegalArgumentException("ResidualUnit expects N×C×H×W input, got " + in);
+        }
+        if (in.get(1) > outChannels) {
+            throw new IllegalArgumentException(
+                    "ResidualUnit needs c_out ≥ c_in (spec §2.2), got c_in = "
+                            + in.get(1) + " > c_out = " + outChannels);
+        }
+        if (Math.min(in.get(2), in.get(3)) < kernelSize) {
+            throw new IllegalArgumentException(
+                    "ResidualUnit with w = " + kernelSize + " cannot take input " + in);
+        }
+    }
+
+    /** Builder for {@link ResidualUnit}. */
+    public static final class Builder {
+
+        private int kernelSize;
+        private int stride = 1;
+        private int outChannels;
+        private boolean batchNorm;
+
+        private Builder() {}
+
+        /**
+         * Sets the window w of K1 and of the pooling shortcut (required).
+         *
+         * @param w the kernel side
+         * @return this builder
+         */
+        public Builder setKernelSize(int w) {
+            kernelSize = w;
+            return this;
+        }
+
+        /**
+         * Sets the stride s of K1 and of the pooling (default 1).
+         *
+         * @param s the stride
+         * @return this builder
+         */
+        public Builder optStride(int s) {
+            stride = s;
+            return this;
+        }
+
+        /**
+         * Sets c_out (required, at least the input width).
+         *
+         * @param channels output channels
+         * @return this builder
+         */
+        public Builder setOutChannels(int channels) {
+            outChannels = channels;
+            return this;
+        }
+
+        /**
+         * Whether BN1 sits between K1 and the ReLU ({@code use_bn}, default false).
+         *
+         * @param useBn true to create BN1
+         * @return this builder
+         */
+        public Builder optBatchNorm(boolean useBn) {
+            batchNorm = useBn;
+            return this;
+        }
+
+        /**
+         * Validates and builds the unit.
+         *
+         * @return the unit
+         */
+        public ResidualUnit build() {
+            if (kernelSize < 1 || stride < 1 || outChannels < 1) {
+                throw new IllegalArgumentException(
+                        "ResidualUnit needs kernelSize ≥ 1, stride ≥ 1, outChannels ≥ 1; got w="
+                                + kernelSize + ", s=" + stride + ", c_out=" + outChannels);
+            }
+            return new ResidualUnit(this);
+        }
+    }
+}
