@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "AMDIM (Augmented Multiscale Deep InfoMax) self-supervised image representations.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {SummaryCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -23,7 +23,23 @@ public final class Main implements Runnable {
 
     /** Builds the command line; tests run commands through it without exiting the JVM. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportFailure);
+    }
+
+    /**
+     * Bad input (a wrong option value, a damaged file, a NaN loss) is reported as one line that
+     * names what is wrong, not as a stack trace; anything else is a bug and keeps its trace.
+     */
+    private static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            cl.getErr().println("amdim " + cl.getCommandName() + ": error: " + e.getMessage());
+            cl.getErr().flush();
+            return 2;
+        }
+        throw new IllegalStateException(e);
     }
 
     public static void main(String[] args) {

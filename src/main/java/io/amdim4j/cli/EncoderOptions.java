@@ -1,0 +1,31 @@
+package io.amdim4j.cli;
+
+import io.amdim4j.model.EncoderConfig;
+import picocli.CommandLine.Option;
+
+/** Encoder hyper-parameters shared by every command that builds an encoder (spec §2.1). */
+public final class EncoderOptions {
+
+    @Option(names = "--input-size", description = "Encoder input side: 32, 64 or 128 (default: ${DEFAULT-VALUE}).")
+    int inputSize = EncoderConfig.CIFAR_SIZE;
+
+    @Option(names = "--ndf", description = "Base width F (default: ${DEFAULT-VALUE}).")
+    int ndf = EncoderConfig.DEFAULT_NDF;
+
+    @Option(names = "--n-rkhs", description = "Embedding width R (default: ${DEFAULT-VALUE}).")
+    int nRkhs = EncoderConfig.DEFAULT_N_RKHS;
+
+    @Option(names = "--n-depth", description = "Units per residual block d (default: ${DEFAULT-VALUE}).")
+    int nDepth = EncoderConfig.DEFAULT_N_DEPTH;
+
+    @Option(names = "--use-bn", description = "Batch norm inside the trunk and heads (default: off, as the reference).")
+    boolean useBn;
+
+    @Option(names = "--channels", description = "Input channels, 1 or 3 (default: ${DEFAULT-VALUE}).")
+    int channels = EncoderConfig.RGB_CHANNELS;
+
+    /** The validated configuration; errors name the offending option. */
+    EncoderConfig toConfig() {
+        return new EncoderConfig(inputSize, channels, ndf, nRkhs, nDepth, useBn);
+    }
+}
