@@ -73,14 +73,6 @@ abstract sealed class EncodedImages permits EncodedImages.InMemory, EncodedImage
         byte[] bytes(int index) {
             return Arrays.copyOfRange(blocks.get(block[index]), offset[index], offset[index] + length[index]);
         }
-
-        long totalBytes() {
-            long total = 0;
-            for (int i = 0; i < count; i++) {
-                total += length[i];
-            }
-            return total;
-        }
     }
 
     /** Items read in place from a mapped file. */

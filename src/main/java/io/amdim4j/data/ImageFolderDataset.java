@@ -2,6 +2,7 @@ package io.amdim4j.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,7 +83,8 @@ public final class ImageFolderDataset implements ImageDataset {
         if (!Files.isDirectory(root)) {
             throw new DatasetException(root, "not a folder");
         }
-        try (Stream<Path> walk = Files.walk(root)) {
+        // Dataset folders are often symlinked into place; a link cycle fails the walk with an error.
+        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(Files::isRegularFile)
                     .map(root::relativize)
                     .filter(rel -> !isHidden(rel) && FolderLayout.isImageName(rel.getFileName().toString()))

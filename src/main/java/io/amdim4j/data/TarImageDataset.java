@@ -36,6 +36,8 @@ import org.apache.commons.compress.archivers.tar.TarFile;
 public final class TarImageDataset implements ImageDataset {
 
     private static final int GZIP_MAGIC = 0x1f8b;
+    /** Read buffer for the streaming pass; large enough that per-call overhead is negligible. */
+    private static final int IO_BUFFER_BYTES = 1 << 16;
     private static final String UNLABELLED_NOTE = " (unlabelled)";
 
     private final Path archive;
@@ -78,12 +80,12 @@ public final class TarImageDataset implements ImageDataset {
         Index index = new Index(archive, split);
         EncodedImages store = isGzip(archive) ? index.readCompressed() : index.readPlain();
         Map.Entry<String, Candidate> found = index.onlyRoot();
-        Candidate split0 = found.getValue();
+        Candidate chosen = found.getValue();
         String where = "'" + found.getKey() + "'";
         FolderLayout layout = labelled
-                ? FolderLayout.labelled(split0.files, split0.classDirs, cls -> new DatasetException(archive,
+                ? FolderLayout.labelled(chosen.files, chosen.classDirs, cls -> new DatasetException(archive,
                         "class folder '" + found.getKey() + cls + "/' contains no .jpg, .jpeg or .png image"))
-                : FolderLayout.unlabelled(split0.files);
+                : FolderLayout.unlabelled(chosen.files);
         if (layout.order().length == 0) {
             throw new DatasetException(archive, "no images in class folders under " + where);
         }
@@ -92,8 +94,8 @@ public final class TarImageDataset implements ImageDataset {
         String[] names = new String[n];
         for (int i = 0; i < n; i++) {
             int local = layout.order()[i];
-            item[i] = split0.storeIndex.get(local);
-            names[i] = found.getKey() + split0.files.get(local);
+            item[i] = chosen.storeIndex.get(local);
+            names[i] = found.getKey() + chosen.files.get(local);
         }
         String description = "tar " + archive + " " + where
                 + (labelled ? " (" + layout.classNames().size() + " classes)" : UNLABELLED_NOTE);
@@ -131,8 +133,10 @@ public final class TarImageDataset implements ImageDataset {
 
         EncodedImages readCompressed() {
             EncodedImages.InMemory store = new EncodedImages.InMemory();
-            byte[] buffer = new byte[1 << 16];
-            try (InputStream gzip = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16);
+            byte[] buffer = new byte[IO_BUFFER_BYTES];
+            // The buffer above the inflater turns the tar reader's many 512-byte reads into few native calls.
+            try (InputStream gzip = new BufferedInputStream(new GZIPInputStream(
+                    new BufferedInputStream(Files.newInputStream(archive)), IO_BUFFER_BYTES), IO_BUFFER_BYTES);
                  TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
                 TarArchiveEntry entry;
                 while ((entry = tar.getNextEntry()) != null) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -210,6 +211,7 @@ class IdxDatasetTest {
     }
 
     @Test
+    @Tag("real-data")
     void realFashionMnistWhenInstalled() {
         Path dir = IdxDataset.FASHION_MNIST_DEFAULT_DIR;
         Assumptions.assumeTrue(Files.exists(dir.resolve("train-images-idx3-ubyte.gz")),
