@@ -14,6 +14,14 @@ public interface ImageDataset {
     /** The sample at {@code index} in {@code [0, size())}. */
     Sample get(int index);
 
+    /**
+     * The label of sample {@code index}, equal to {@code get(index).label()}. Readers override it
+     * so that class-balanced subsets (label fractions) need not decode every image.
+     */
+    default int label(int index) {
+        return get(index).label();
+    }
+
     /** Class names in label order; empty for unlabelled data. */
     List<String> classNames();
 
