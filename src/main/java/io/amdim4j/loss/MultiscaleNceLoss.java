@@ -93,7 +93,7 @@ public final class MultiscaleNceLoss {
         for (int i = 1; i < terms.length; i++) {
             sum = sum.add(terms[i].reg());
         }
-        return sum.mul(0.5);
+        return GraphScalar.times(sum, 0.5);
     }
 
     /** ℒ_inf as the plain sum of its parts (spec §3.3). */
@@ -138,7 +138,7 @@ public final class MultiscaleNceLoss {
 
         /** ½ [NCE(view 1 → view 2) + NCE(view 2 → view 1)]. */
         NDArray mean() {
-            return first.nce().add(second.nce()).mul(0.5);
+            return GraphScalar.times(first.nce().add(second.nce()), 0.5);
         }
     }
 }

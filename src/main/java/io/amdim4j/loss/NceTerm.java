@@ -76,7 +76,7 @@ public final class NceTerm {
         if (raw.getDataType() != DataType.FLOAT64 && raw.getDataType() != DataType.FLOAT32) {
             raw = raw.toType(DataType.FLOAT32, false); // the reference casts right after the product
         }
-        return raw.reshape(n, n, l).div(Math.sqrt(r));
+        return GraphScalar.times(raw.reshape(n, n, l), 1.0 / Math.sqrt(r));
     }
 
     /**
@@ -87,7 +87,7 @@ public final class NceTerm {
      * @return a scalar
      */
     public static NDArray scoreReg(NDArray scores, NceConfig config) {
-        return scores.square().mean().mul(config.scoreRegWeight());
+        return GraphScalar.times(scores.square().mean(), config.scoreRegWeight());
     }
 
     /**
@@ -110,7 +110,7 @@ public final class NceTerm {
             throw new IllegalArgumentException(
                     "NCE needs a batch of at least " + MIN_BATCH + " images, got N = " + n);
         }
-        NDArray clipped = scores.div(tclip).tanh().mul(tclip);
+        NDArray clipped = GraphScalar.times(GraphScalar.times(scores, 1.0 / tclip).tanh(), tclip);
 
         // Constant 0/1 masks over (a, b), broadcast along l; they carry no gradient.
         NDArray positive = scores.getManager().eye(n, n, 0, scores.getDataType()).reshape(n, n, 1);
@@ -118,7 +118,7 @@ public final class NceTerm {
 
         // Row max over the negatives only; positive slots hold −c, which never wins. The shift
         // cancels exactly, so it is held constant.
-        NDArray forMax = clipped.mul(negative).sub(positive.mul(tclip));
+        NDArray forMax = clipped.mul(negative).sub(GraphScalar.times(positive, tclip));
         NDArray rowMax = forMax.reshape(n, n * l).max(new int[] {1}, true).stopGradient(); // N×1
         NDArray shifted = clipped.sub(rowMax.reshape(n, 1, 1)); // N×N×L, every entry < 2c
 

@@ -60,6 +60,7 @@ class NceGoldenTest {
                         golden.sourceLocations2());
                 collector.backward(losses.total());
             }
+            assertThat(losses.total().getDataType()).isEqualTo(dataType);
             NDArray[] actual = {
                 losses.loss1t5(), losses.loss1t7(), losses.loss5t5(), losses.scoreReg(), losses.total()
             };
