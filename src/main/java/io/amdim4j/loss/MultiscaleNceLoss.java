@@ -74,7 +74,7 @@ public final class MultiscaleNceLoss {
                 new DirectedPair(a1t5, b1t5).mean(),
                 new DirectedPair(a1t7, b1t7).mean(),
                 fiveToFive.mean(),
-                sumOfRegs(a1t5, b1t5, a1t7, b1t7, fiveToFive.first(), fiveToFive.second()));
+                halfSum(a1t5.reg(), b1t5.reg(), a1t7.reg(), b1t7.reg(), fiveToFive.first().reg(), fiveToFive.second().reg()));
     }
 
     /** Both directions of 5→5 (spec §3.3), shared with {@link MixtureNceLoss}. */
@@ -87,11 +87,11 @@ public final class MultiscaleNceLoss {
                 NceTerm.compute(v2.sources5(locations2), v1.t5(), config));
     }
 
-    /** R_score = ½ × the sum of the directed regularisers (spec §3.3). */
-    static NDArray sumOfRegs(NceTerm.Result... terms) {
-        NDArray sum = terms[0].reg();
+    /** ½ × the sum, e.g. R_score = ½ × the sum of the six directed regularisers (spec §3.3). */
+    static NDArray halfSum(NDArray... terms) {
+        NDArray sum = terms[0];
         for (int i = 1; i < terms.length; i++) {
-            sum = sum.add(terms[i].reg());
+            sum = sum.add(terms[i]);
         }
         return GraphScalar.times(sum, 0.5);
     }
@@ -138,7 +138,7 @@ public final class MultiscaleNceLoss {
 
         /** ½ [NCE(view 1 → view 2) + NCE(view 2 → view 1)]. */
         NDArray mean() {
-            return GraphScalar.times(first.nce().add(second.nce()), 0.5);
+            return halfSum(first.nce(), second.nce());
         }
     }
 }
