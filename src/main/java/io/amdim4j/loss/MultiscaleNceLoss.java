@@ -74,7 +74,8 @@ public final class MultiscaleNceLoss {
                 new DirectedPair(a1t5, b1t5).mean(),
                 new DirectedPair(a1t7, b1t7).mean(),
                 fiveToFive.mean(),
-                halfSum(a1t5.reg(), b1t5.reg(), a1t7.reg(), b1t7.reg(), fiveToFive.first().reg(), fiveToFive.second().reg()));
+                halfSum(a1t5.reg(), b1t5.reg(), a1t7.reg(), b1t7.reg(),
+                        fiveToFive.first().reg(), fiveToFive.second().reg()));
     }
 
     /** Both directions of 5→5 (spec §3.3), shared with {@link MixtureNceLoss}. */

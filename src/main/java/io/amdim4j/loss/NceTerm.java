@@ -69,7 +69,8 @@ public final class NceTerm {
         }
         if (n < MIN_BATCH) {
             throw new IllegalArgumentException(
-                    "NCE needs a batch of at least " + MIN_BATCH + " images (negatives come from the other images), got N = " + n);
+                    "NCE needs a batch of at least " + MIN_BATCH
+                            + " images (negatives come from the other images), got N = " + n);
         }
         NDArray trgFlat = trg.transpose(1, 0, 2).reshape(r, n * l); // R×(N·L), column b·L + l
         NDArray raw = src.matMul(trgFlat); // N×(N·L)

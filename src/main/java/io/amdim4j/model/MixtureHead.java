@@ -136,7 +136,8 @@ public final class MixtureHead extends AbstractBlock {
     @Override
     protected void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
         if (loadVersion != VERSION) {
-            throw new MalformedModelException("MixtureHead: unsupported version " + loadVersion + ", expected " + VERSION);
+            throw new MalformedModelException(
+                    "MixtureHead: unsupported version " + loadVersion + ", expected " + VERSION);
         }
         long savedRkhs = is.readLong();
         long savedHidden = is.readLong();
@@ -195,7 +196,8 @@ public final class MixtureHead extends AbstractBlock {
                 throw new IllegalArgumentException("MixtureHead components (k) must be >= 1, got " + components);
             }
             if (hidden < 0) {
-                throw new IllegalArgumentException("MixtureHead hidden width must be >= 1 (or unset for R), got " + hidden);
+                throw new IllegalArgumentException(
+                        "MixtureHead hidden width must be >= 1 (or unset for R), got " + hidden);
             }
         }
     }
