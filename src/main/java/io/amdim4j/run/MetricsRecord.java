@@ -31,14 +31,14 @@ public record MetricsRecord(
 
     /** A per-update record. */
     public static MetricsRecord step(long step, int epoch, double loss, double loss1t5, double loss1t7,
-            double loss5t5, double scoreReg, double probeLoss, double trainAccMlp, double trainAccLinear,
+            double loss5t5, double scoreReg, double probeLoss, Double trainAccMlp, Double trainAccLinear,
             double lr, double pairsPerS) {
         return new MetricsRecord(STEP, step, epoch, loss, loss1t5, loss1t7, loss5t5, scoreReg, probeLoss,
                 trainAccMlp, trainAccLinear, lr, pairsPerS, null, null, null);
     }
 
     /** A per-epoch record. */
-    public static MetricsRecord epoch(long step, int epoch, double testAccMlp, double testAccLinear,
+    public static MetricsRecord epoch(long step, int epoch, Double testAccMlp, Double testAccLinear,
             double epochSeconds) {
         return new MetricsRecord(EPOCH, step, epoch, null, null, null, null, null, null, null, null, null,
                 null, testAccMlp, testAccLinear, epochSeconds);

@@ -1,0 +1,147 @@
+package io.amdim4j.cli;
+
+import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.data.DataConfig;
+import io.amdim4j.data.DatasetSpec;
+import io.amdim4j.loss.MixtureConfig;
+import io.amdim4j.loss.NceConfig;
+import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.pipeline.AugmentFamily;
+import io.amdim4j.train.OptimConfig;
+import io.amdim4j.train.Pretraining;
+import io.amdim4j.train.TrainConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code amdim pretrain}: self-supervised AMDIM training with online probes, checkpoints and resume. */
+@Command(name = "pretrain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Pre-train an AMDIM encoder (spec §3, §5, §7) with online linear and MLP probes.",
+                "Resume a stopped or killed run with --resume RUN_DIR."})
+final class PretrainCommand implements Callable<Integer> {
+
+    @Option(names = "--dataset", description = "fashion-mnist, mnist:DIR, cifar10:DIR, cifar100:DIR, stl10:DIR, "
+            + "folder:DIR, tar:FILE (default: ${DEFAULT-VALUE}).")
+    String dataset = "fashion-mnist";
+
+    @Option(names = "--train-split", description = "Split for self-supervised training (default: the dataset's, "
+            + "e.g. train+unlabeled for STL-10).")
+    String trainSplit;
+
+    @Option(names = "--test-split", description = "Split for testing (default: ${DEFAULT-VALUE}).")
+    String testSplit = "test";
+
+    @Mixin
+    EncoderOptions encoder = new EncoderOptions();
+
+    @Option(names = "--tclip", description = "Soft clip c of the NCE scores (default: ${DEFAULT-VALUE}).")
+    double tclip = NceConfig.TCLIP;
+
+    @Option(names = "--score-reg", description = "Score regulariser weight (default: ${DEFAULT-VALUE}; paper: 0.04).")
+    double scoreReg = NceConfig.SCORE_REG_WEIGHT;
+
+    @Option(names = "--mixtures", description = "Mixture components k (spec §4); 0 = off (default).")
+    int mixtures;
+
+    @Option(names = "--tau", description = "Mixture inverse temperature (default: ${DEFAULT-VALUE}).")
+    double tau = MixtureConfig.TAU;
+
+    @Option(names = "--alpha", description = "Mixture entropy weight (default: 1/tau).")
+    Double alpha;
+
+    @Option(names = "--epochs", description = "Epochs (default: 300 at 32/64 px, 50 at 128 px).")
+    Integer epochs;
+
+    @Option(names = "--steps", description = "Stop after this many updates in total (default: no limit).")
+    long steps;
+
+    @Option(names = "--batch-size", description = "Images per update (default: ${DEFAULT-VALUE}; the authors recommend 480).")
+    int batchSize = TrainConfig.BATCH_SIZE;
+
+    @Option(names = "--lr", description = "Base learning rate (default: ${DEFAULT-VALUE}).")
+    double lr = OptimConfig.LR;
+
+    @Option(names = "--warmup", description = "Warm-up updates (default: ${DEFAULT-VALUE}).")
+    int warmup = OptimConfig.WARMUP_UPDATES;
+
+    @Option(names = "--seed", description = "Master seed of every random stream (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--loader-threads", description = "Threads assembling batches (default: ${DEFAULT-VALUE}).")
+    int loaderThreads = 1;
+
+    @Option(names = "--checkpoint-every", description = "Also checkpoint every N updates (default: epoch ends only).")
+    int checkpointEvery;
+
+    @Option(names = "--keep-checkpoints", description = "Checkpoints kept (default: ${DEFAULT-VALUE}).")
+    int keepCheckpoints = 3;
+
+    @Option(names = "--bn-batches", description = "Training batches for BN re-estimation before a test (default: ${DEFAULT-VALUE}).")
+    int bnBatches = TrainConfig.BN_BATCHES;
+
+    @Option(names = "--no-test", description = "Skip the per-epoch test of the online probes.")
+    boolean noTest;
+
+    @Option(names = "--no-progress", description = "No live progress bar.")
+    boolean noProgress;
+
+    @Option(names = "--run-dir", description = "Run directory (default: runs/<dataset>-<timestamp>).")
+    Path runDir;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue this run from its newest good "
+            + "checkpoint; only --steps and --loader-threads may change.")
+    Path resume;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Pretraining.Options options = new Pretraining.Options(!noProgress, spec.commandLine().getErr());
+        Pretraining.Outcome outcome;
+        if (resume != null) {
+            outcome = Pretraining.resume(resume, steps > 0 ? steps : null,
+                    spec.commandLine().getParseResult().hasMatchedOption("--loader-threads") ? loaderThreads : null,
+                    options);
+        } else {
+            TrainConfig config = toConfig();
+            Path dir = runDir != null ? runDir : defaultRunDir(config.data().spec());
+            out.println("run directory: " + dir.toAbsolutePath());
+            out.flush();
+            outcome = Pretraining.start(config, dir, options);
+        }
+        out.printf("stopped at update %d (epoch %d); checkpoint %s%n", outcome.cursor().step(),
+                outcome.cursor().epoch(), outcome.checkpoint());
+        out.println("run directory: " + outcome.run().root().toAbsolutePath());
+        out.flush();
+        return 0;
+    }
+
+    TrainConfig toConfig() {
+        String split = trainSplit != null ? trainSplit : DatasetSpec.parse(dataset).defaultTrainSplit();
+        DataConfig data = new DataConfig(dataset, split, testSplit, seed);
+        AugmentConfig augment = AugmentFamily.forDataset(data.spec(), encoder.inputSizeOption(), encoder.channelsOption());
+        EncoderConfig enc = encoder.toConfig(augment.size(), augment.channels());
+        int e = epochs != null ? epochs : enc.inputSize() == EncoderConfig.IMAGENET_SIZE ? 50 : 300;
+        OptimConfig optim = (enc.inputSize() == EncoderConfig.IMAGENET_SIZE ? OptimConfig.imagenetForEpochs(e)
+                : OptimConfig.forEpochs(e)).withLr(lr).withWarmup(warmup);
+        MixtureConfig mix = mixtures > 0
+                ? new MixtureConfig(true, mixtures, tau, alpha != null ? alpha : 1.0 / tau, true)
+                : MixtureConfig.defaults();
+        return new TrainConfig(data, enc, augment, new NceConfig(tclip, scoreReg), mix, optim, e, steps, batchSize,
+                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches);
+    }
+
+    private static Path defaultRunDir(DatasetSpec spec) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", spec.scheme().cliName() + "-" + stamp);
+    }
+}

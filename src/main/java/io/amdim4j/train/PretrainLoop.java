@@ -1,0 +1,100 @@
+package io.amdim4j.train;
+
+import io.amdim4j.data.SeedStreams;
+import io.amdim4j.pipeline.BatchLoader;
+import io.amdim4j.pipeline.HostBatch;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.random.RandomGenerator;
+
+/**
+ * The epoch/batch loop of pre-training: learning rate, one {@link PretrainStep} per batch, the
+ * NaN guard, the periodic test, and listener notification. Nothing else lives here.
+ */
+public final class PretrainLoop {
+
+    /** One update on one batch; {@link PretrainStep} in production. */
+    @FunctionalInterface
+    public interface StepRunner {
+        StepResult run(HostBatch batch, double lr, RandomGenerator locations, long dropoutSeed);
+    }
+
+    /** Tests the online probes at the end of an epoch. */
+    @FunctionalInterface
+    public interface EpochTester {
+        ProbeAccuracy test(int epoch);
+    }
+
+    private final TrainConfig config;
+    private final StepRunner step;
+    private final BatchLoader loader;
+    private final WarmupStepSchedule schedule;
+    private final SeedStreams locationSeeds;
+    private final SeedStreams dropoutSeeds;
+    private final EpochTester tester;
+    private final List<PretrainListener> listeners;
+    private final IntFunction<String> lastGoodCheckpoint;
+
+    /**
+     * @param lastGoodCheckpoint describes the newest checkpoint for the NaN message, given the current step
+     */
+    public PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
+            List<PretrainListener> listeners, IntFunction<String> lastGoodCheckpoint) {
+        this.config = config;
+        this.step = step;
+        this.loader = loader;
+        this.schedule = new WarmupStepSchedule(config.optim());
+        SeedStreams seeds = config.data().seeds();
+        this.locationSeeds = seeds.derive("locations");
+        this.dropoutSeeds = seeds.derive("dropout");
+        this.tester = tester;
+        this.listeners = List.copyOf(listeners);
+        this.lastGoodCheckpoint = lastGoodCheckpoint;
+    }
+
+    /** Trains from {@code start} until the step limit or the last epoch; returns where it stopped. */
+    public TrainingCursor run(TrainingCursor start) {
+        TrainingCursor cursor = start;
+        while (cursor.epoch() < config.epochs() && !limitReached(cursor)) {
+            long epochStart = System.nanoTime();
+            Iterator<HostBatch> batches = loader.epoch(cursor.epoch(), cursor.batch());
+            while (batches.hasNext() && !limitReached(cursor)) {
+                HostBatch batch = batches.next();
+                long t0 = System.nanoTime();
+                double lr = schedule.lr(cursor.step(), cursor.epoch());
+                StepResult result = step.run(batch, lr, locationSeeds.forSample(0, cursor.step()),
+                        dropoutSeeds.sampleSeed(0, cursor.step()));
+                if (!result.isFinite()) {
+                    throw new NonFiniteLossException(String.format(
+                            "loss is not finite at update %d (epoch %d, batch %d): total %s, 1->5 %s, 1->7 %s, 5->5 %s, "
+                                    + "score reg %s, probes %s; the weights were not updated. Last good checkpoint: %s",
+                            cursor.step() + 1, cursor.epoch(), cursor.batch(), result.loss(), result.loss1t5(),
+                            result.loss1t7(), result.loss5t5(), result.scoreReg(), result.probeLoss(),
+                            lastGoodCheckpoint.apply((int) cursor.step())));
+                }
+                cursor = cursor.afterStep();
+                double pairsPerSecond = batch.size() / ((System.nanoTime() - t0) / 1e9);
+                for (PretrainListener l : listeners) {
+                    l.onStep(cursor, result, lr, pairsPerSecond);
+                }
+            }
+            if (!batches.hasNext()) {
+                ProbeAccuracy test = config.testEachEpoch() ? tester.test(cursor.epoch()) : ProbeAccuracy.NOT_MEASURED;
+                cursor = cursor.nextEpoch();
+                double seconds = (System.nanoTime() - epochStart) / 1e9;
+                for (PretrainListener l : listeners) {
+                    l.onEpochEnd(cursor, test, seconds);
+                }
+            }
+        }
+        for (PretrainListener l : listeners) {
+            l.onStop(cursor);
+        }
+        return cursor;
+    }
+
+    private boolean limitReached(TrainingCursor cursor) {
+        return config.maxSteps() > 0 && cursor.step() >= config.maxSteps();
+    }
+}

@@ -1,0 +1,147 @@
+package io.amdim4j.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import io.amdim4j.model.Encoder;
+import io.amdim4j.model.LinearProbe;
+import io.amdim4j.model.MixtureHead;
+import io.amdim4j.model.MlpProbe;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every block that pre-training optimises with one Adam (spec §7): the encoder, the online MLP
+ * and linear probes (§6.1) and, when enabled, the mixture network (§4). Parameters are named
+ * {@code <block>/<DJL path>} in checkpoints.
+ */
+public final class PretrainModel implements AutoCloseable {
+
+    private final NDManager manager;
+    private final Encoder encoder;
+    private final MlpProbe mlpProbe;
+    private final LinearProbe linearProbe;
+    private final MixtureHead mixtureHead;
+    private final Map<String, Block> blocks = new LinkedHashMap<>();
+
+    /**
+     * Builds and initialises all blocks from the engine generator seeded with {@code initSeed}.
+     *
+     * @param config the run
+     * @param numClasses classes of the online probes
+     * @param initSeed seed of the initialisation stream
+     * @param parent manager that owns the parameters' sub-manager
+     */
+    public PretrainModel(TrainConfig config, int numClasses, long initSeed, NDManager parent) {
+        this.manager = parent.newSubManager();
+        Engine.getInstance().setRandomSeed((int) initSeed);
+        int r = config.encoder().nRkhs();
+        encoder = Encoder.builder().setConfig(config.encoder()).build();
+        encoder.initialize(manager, DataType.FLOAT32, encoder.inputShape(2));
+        mlpProbe = MlpProbe.builder().setNumClasses(numClasses).build();
+        mlpProbe.initialize(manager, DataType.FLOAT32, new Shape(2, r));
+        linearProbe = LinearProbe.builder().setNumClasses(numClasses).build();
+        linearProbe.initialize(manager, DataType.FLOAT32, new Shape(2, r));
+        blocks.put("encoder", encoder);
+        blocks.put("mlp_probe", mlpProbe);
+        blocks.put("linear_probe", linearProbe);
+        if (config.mixture().enabled()) {
+            mixtureHead = MixtureHead.builder().setNRkhs(r).setComponents(config.mixture().components()).build();
+            mixtureHead.initialize(manager, DataType.FLOAT32, new Shape(2, r));
+            blocks.put("mixture", mixtureHead);
+        } else {
+            mixtureHead = null;
+        }
+    }
+
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    public MlpProbe mlpProbe() {
+        return mlpProbe;
+    }
+
+    public LinearProbe linearProbe() {
+        return linearProbe;
+    }
+
+    public Optional<MixtureHead> mixtureHead() {
+        return Optional.ofNullable(mixtureHead);
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Every parameter, batch-norm running statistics included, by checkpoint name. */
+    public Map<String, Parameter> parameters() {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Block> b : blocks.entrySet()) {
+            for (Pair<String, Parameter> p : b.getValue().getParameters()) {
+                out.put(b.getKey() + "/" + p.getKey(), p.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** The parameters that receive gradients, i.e. what Adam updates. */
+    public Map<String, Parameter> trainableParameters() {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        parameters().forEach((name, p) -> {
+            if (p.requiresGradient()) {
+                out.put(name, p);
+            }
+        });
+        return out;
+    }
+
+    /** Copies of every parameter, named, in {@code target}. */
+    public NDList state(NDManager target) {
+        NDList out = new NDList();
+        parameters().forEach((name, p) -> {
+            NDArray copy = p.getArray().duplicate();
+            copy.attach(target);
+            copy.setName(name);
+            out.add(copy);
+        });
+        return out;
+    }
+
+    /** Restores {@link #state}; a missing, unexpected or mis-shaped entry is an error naming {@code source}. */
+    public void loadState(NDList state, String source) {
+        Map<String, NDArray> byName = new LinkedHashMap<>();
+        for (NDArray a : state) {
+            byName.put(a.getName(), a);
+        }
+        Map<String, Parameter> params = parameters();
+        for (String name : byName.keySet()) {
+            if (!params.containsKey(name)) {
+                throw new IllegalArgumentException(source + ": unexpected parameter " + name
+                        + " (was the checkpoint written for another configuration?)");
+            }
+        }
+        params.forEach((name, p) -> {
+            NDArray saved = byName.get(name);
+            NDArray target = p.getArray();
+            if (saved == null || !saved.getShape().equals(target.getShape())) {
+                throw new IllegalArgumentException(source + ": parameter " + name
+                        + (saved == null ? " is missing" : " has shape " + saved.getShape() + ", expected "
+                                + target.getShape()));
+            }
+            target.set(saved.toType(target.getDataType(), false).toByteBuffer());
+        });
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

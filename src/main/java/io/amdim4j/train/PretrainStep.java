@@ -1,0 +1,104 @@
+package io.amdim4j.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.amdim4j.loss.ClippedCrossEntropyLoss;
+import io.amdim4j.loss.MixtureNceLoss;
+import io.amdim4j.loss.MultiscaleNceLoss;
+import io.amdim4j.loss.NceLosses;
+import io.amdim4j.model.Encoder;
+import io.amdim4j.model.MixtureHead;
+import io.amdim4j.pipeline.HostBatch;
+import java.nio.FloatBuffer;
+import java.util.random.RandomGenerator;
+
+/**
+ * One AMDIM update (spec §3.3, §6.1, §7): both views through the encoder separately (so each
+ * batch norm sees one view), the multiscale NCE loss, the online probes on the detached r1 of both
+ * views, one backward pass, and one Adam step. Every array lives in a per-step sub-manager.
+ */
+public final class PretrainStep implements PretrainLoop.StepRunner {
+
+    private final PretrainModel model;
+    private final CoupledL2Adam optimizer;
+    private final MultiscaleNceLoss nce;
+    private final MixtureNceLoss mixture;
+    private final ParameterStore parameterStore;
+
+    public PretrainStep(TrainConfig config, PretrainModel model, CoupledL2Adam optimizer) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.nce = new MultiscaleNceLoss(config.nce());
+        this.mixture = config.mixture().enabled() ? new MixtureNceLoss(config.nce(), config.mixture()) : null;
+        this.parameterStore = new ParameterStore(model.manager(), false);
+    }
+
+    /**
+     * Runs one update.
+     *
+     * @param batch two views of N images
+     * @param lr learning rate of this update
+     * @param locations source of the 5×5 location draws (§3.1)
+     * @param dropoutSeed seed of the engine generator for the probe's dropout in this update
+     * @return the measured losses; the weights are not changed if any loss is not finite
+     */
+    @Override
+    public StepResult run(HostBatch batch, double lr, RandomGenerator locations, long dropoutSeed) {
+        StepResult result;
+        try (NDManager step = model.manager().newSubManager()) {
+            Shape shape = new Shape(batch.viewShape());
+            NDArray x1 = step.create(FloatBuffer.wrap(batch.views()[0]), shape);
+            NDArray x2 = step.create(FloatBuffer.wrap(batch.views()[1]), shape);
+            int[] labels = batch.labels();
+            int[] both = new int[labels.length * 2];
+            System.arraycopy(labels, 0, both, 0, labels.length);
+            System.arraycopy(labels, 0, both, labels.length, labels.length);
+            NDArray y = step.create(both);
+            Engine.getInstance().setRandomSeed((int) dropoutSeed);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDList view1 = model.encoder().forward(parameterStore, new NDList(x1), true);
+                NDList view2 = model.encoder().forward(parameterStore, new NDList(x2), true);
+                NceLosses losses = selfSupervised(view1, view2, locations);
+                // The probes read r1 detached: ℒ_cls reaches no encoder parameter (§3.3, §6.1).
+                NDArray r1 = NDArrays.concat(new NDList(
+                        view1.get(Encoder.R1).stopGradient(), view2.get(Encoder.R1).stopGradient()));
+                NDArray zMlp = model.mlpProbe().forward(parameterStore, new NDList(r1), true).singletonOrThrow();
+                NDArray zLin = model.linearProbe().forward(parameterStore, new NDList(r1), true).singletonOrThrow();
+                NDArray probeLoss = ClippedCrossEntropyLoss.clippedCrossEntropy(zMlp, y)
+                        .add(ClippedCrossEntropyLoss.clippedCrossEntropy(zLin, y));
+                NDArray total = losses.total().add(probeLoss);
+                result = new StepResult(
+                        scalar(total), scalar(losses.loss1t5()), scalar(losses.loss1t7()), scalar(losses.loss5t5()),
+                        scalar(losses.scoreReg()), scalar(probeLoss),
+                        ClippedCrossEntropyLoss.accuracy(zMlp, y).fraction(),
+                        ClippedCrossEntropyLoss.accuracy(zLin, y).fraction());
+                if (!result.isFinite()) {
+                    return result;
+                }
+                collector.backward(total);
+            }
+        }
+        optimizer.update(lr);
+        return result;
+    }
+
+    private NceLosses selfSupervised(NDList view1, NDList view2, RandomGenerator locations) {
+        if (mixture == null) {
+            return nce.compute(view1, view2, locations);
+        }
+        MixtureHead head = model.mixtureHead().orElseThrow();
+        NDArray m1 = head.forward(parameterStore, new NDList(view1.get(Encoder.R1)), true).singletonOrThrow();
+        NDArray m2 = head.forward(parameterStore, new NDList(view2.get(Encoder.R1)), true).singletonOrThrow();
+        return mixture.compute(view1, view2, m1, m2, locations).terms();
+    }
+
+    private static double scalar(NDArray a) {
+        return a.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+    }
+}

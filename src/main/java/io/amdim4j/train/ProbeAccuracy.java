@@ -1,0 +1,12 @@
+package io.amdim4j.train;
+
+/**
+ * Test top-1 accuracy of the online probes (spec §6.2), NaN when not measured.
+ *
+ * @param mlp MLP probe
+ * @param linear linear probe
+ */
+public record ProbeAccuracy(double mlp, double linear) {
+
+    public static final ProbeAccuracy NOT_MEASURED = new ProbeAccuracy(Double.NaN, Double.NaN);
+}

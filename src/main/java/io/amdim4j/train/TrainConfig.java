@@ -1,0 +1,111 @@
+package io.amdim4j.train;
+
+import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.data.DataConfig;
+import io.amdim4j.loss.MixtureConfig;
+import io.amdim4j.loss.NceConfig;
+import io.amdim4j.model.EncoderConfig;
+import java.util.Objects;
+
+/**
+ * Everything that determines a pre-training run (spec §7), written to {@code config.json} before
+ * the first update and embedded in every checkpoint; resume refuses a different one.
+ *
+ * @param data dataset, splits and the master seed (every random stream is derived from it)
+ * @param encoder encoder hyper-parameters (§2)
+ * @param augment augmentation family (§5)
+ * @param nce clip bound and score-regulariser weight (§3)
+ * @param mixture mixture-based representations (§4), off by default
+ * @param optim Adam, warm-up and step decay (§7)
+ * @param epochs epochs of the run (the schedule's milestones refer to them)
+ * @param maxSteps stop after this many updates in total; 0 for no limit
+ * @param batchSize N, images per update (two views each)
+ * @param loaderThreads threads assembling batches
+ * @param checkpointEvery also checkpoint every this many updates; 0 for epoch ends only
+ * @param keepCheckpoints checkpoints kept on disk, newest first (at least 2, so a damaged newest one has a fallback)
+ * @param testEachEpoch test the online probes at every epoch end
+ * @param bnBatches batches of training images used to re-estimate batch-norm statistics before a test (§6.2)
+ */
+public record TrainConfig(
+        DataConfig data,
+        EncoderConfig encoder,
+        AugmentConfig augment,
+        NceConfig nce,
+        MixtureConfig mixture,
+        OptimConfig optim,
+        int epochs,
+        long maxSteps,
+        int batchSize,
+        int loaderThreads,
+        int checkpointEvery,
+        int keepCheckpoints,
+        boolean testEachEpoch,
+        int bnBatches) {
+
+    /** Code default of the reference; the authors recommend 480 (spec §7). */
+    public static final int BATCH_SIZE = 200;
+
+    /** Batches used to re-estimate batch-norm statistics before a test (spec §6.2). */
+    public static final int BN_BATCHES = 50;
+
+    public TrainConfig {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(augment, "augment");
+        Objects.requireNonNull(nce, "nce");
+        Objects.requireNonNull(mixture, "mixture");
+        Objects.requireNonNull(optim, "optim");
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0 (0 = no limit), got " + maxSteps);
+        }
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("batch size must be >= 2: NCE needs negatives (spec §3.2), got " + batchSize);
+        }
+        if (loaderThreads < 1) {
+            throw new IllegalArgumentException("loader threads must be >= 1, got " + loaderThreads);
+        }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("checkpoint-every must be >= 0, got " + checkpointEvery);
+        }
+        if (keepCheckpoints < 2) {
+            throw new IllegalArgumentException("keep-checkpoints must be >= 2 so a damaged checkpoint has a fallback, got "
+                    + keepCheckpoints);
+        }
+        if (bnBatches < 1) {
+            throw new IllegalArgumentException("bn-batches must be >= 1, got " + bnBatches);
+        }
+        if (augment.size() != encoder.inputSize()) {
+            throw new IllegalArgumentException("augmentation '" + augment.name() + "' makes " + augment.size()
+                    + " px views but the encoder's input size is " + encoder.inputSize());
+        }
+        if (augment.channels() != encoder.numChannels()) {
+            throw new IllegalArgumentException("augmentation '" + augment.name() + "' makes " + augment.channels()
+                    + "-channel views but the encoder takes " + encoder.numChannels());
+        }
+    }
+
+    /** The master seed. */
+    public long seed() {
+        return data.seed();
+    }
+
+    /** Same run with another update limit; used by resume, which may extend a run. */
+    public TrainConfig withMaxSteps(long steps) {
+        return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, steps, batchSize, loaderThreads,
+                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches);
+    }
+
+    /** Same run with another loader thread count; thread count does not change the batches. */
+    public TrainConfig withLoaderThreads(int threads) {
+        return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, threads,
+                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches);
+    }
+
+    /** True if {@code other} trains the same thing, ignoring what a resume may change (steps, threads). */
+    public boolean sameRunAs(TrainConfig other) {
+        return withMaxSteps(0).withLoaderThreads(1).equals(other.withMaxSteps(0).withLoaderThreads(1));
+    }
+}
