@@ -1,0 +1,59 @@
+package io.amdim4j.bench;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.amdim4j.pipeline.HostBatch;
+import java.nio.FloatBuffer;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The training thread's share of feeding a batch: copying each host view into one engine array
+ * ({@code NDManager.create(FloatBuffer, Shape)}), timed apart from batch production because it runs
+ * on the training thread, not on the loader threads.
+ */
+public final class NdArrayCopyCost {
+
+    private final LongSupplier nanoClock;
+
+    public NdArrayCopyCost() {
+        this(System::nanoTime);
+    }
+
+    /** With an explicit clock, in nanoseconds. */
+    public NdArrayCopyCost(LongSupplier nanoClock) {
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /**
+     * Median milliseconds to copy all views of {@code batch} into arrays of {@code manager}, over
+     * {@code repeats} timed copies after one untimed one. Each copy lives in its own sub-manager,
+     * closed at once, as a training step's arrays are.
+     */
+    public double medianMillis(NDManager manager, HostBatch batch, int repeats) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
+        }
+        Shape shape = new Shape(batch.viewShape());
+        copy(manager, batch, shape);
+        double[] millis = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long start = nanoClock.getAsLong();
+            copy(manager, batch, shape);
+            millis[r] = (nanoClock.getAsLong() - start) / 1e6;
+        }
+        return DataBenchResult.median(millis);
+    }
+
+    /** Copies the views and checks the engine holds every value, so a lazy copy cannot look free. */
+    private static void copy(NDManager manager, HostBatch batch, Shape shape) {
+        try (NDManager step = manager.newSubManager()) {
+            for (float[] view : batch.views()) {
+                long size = step.create(FloatBuffer.wrap(view), shape).size();
+                if (size != view.length) {
+                    throw new IllegalStateException("engine array holds " + size + " values, the view " + view.length);
+                }
+            }
+        }
+    }
+}
