@@ -1,0 +1,91 @@
+package io.amdim4j.embed;
+
+import java.util.Objects;
+
+/**
+ * Settings of an embedding export ({@link EmbeddingExporter}).
+ *
+ * @param batchSize images per forward pass (the last batch may be smaller: every image is embedded
+ *     exactly once, as in testing, spec §6.2)
+ * @param loaderThreads threads decoding and preprocessing images
+ * @param prefetch batches prepared ahead of the encoder; with the batch size it bounds host memory
+ * @param output which encoder output to store (r1 by default)
+ * @param writeCsv also write the vectors as CSV (large: about 10 bytes per value)
+ * @param showProgress draw a progress bar on the console (off in tests)
+ */
+public record EmbedConfig(
+        int batchSize, int loaderThreads, int prefetch, EncoderOutput output, boolean writeCsv, boolean showProgress) {
+
+    /** The reference's default batch size (spec §7). */
+    public static final int DEFAULT_BATCH_SIZE = 200;
+
+    /** Loader threads by default. */
+    public static final int DEFAULT_LOADER_THREADS = 2;
+
+    /** Batches prepared ahead by default. */
+    public static final int DEFAULT_PREFETCH = 2;
+
+    /** Validates every field and names the offending option. */
+    public EmbedConfig {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        if (loaderThreads < 1) {
+            throw new IllegalArgumentException("loader threads must be >= 1, got " + loaderThreads);
+        }
+        if (prefetch < 1) {
+            throw new IllegalArgumentException("prefetch must be >= 1, got " + prefetch);
+        }
+        Objects.requireNonNull(output, "output");
+    }
+
+    /**
+     * r1, batch 200, two loader threads, no CSV, with a progress bar.
+     *
+     * @return the defaults
+     */
+    public static EmbedConfig defaults() {
+        return new EmbedConfig(
+                DEFAULT_BATCH_SIZE, DEFAULT_LOADER_THREADS, DEFAULT_PREFETCH, EncoderOutput.R1, false, true);
+    }
+
+    /**
+     * A copy with another batch size.
+     *
+     * @param size images per forward pass
+     * @return the new configuration
+     */
+    public EmbedConfig withBatchSize(int size) {
+        return new EmbedConfig(size, loaderThreads, prefetch, output, writeCsv, showProgress);
+    }
+
+    /**
+     * A copy storing another output.
+     *
+     * @param which r1, r5 or r7
+     * @return the new configuration
+     */
+    public EmbedConfig withOutput(EncoderOutput which) {
+        return new EmbedConfig(batchSize, loaderThreads, prefetch, which, writeCsv, showProgress);
+    }
+
+    /**
+     * A copy with the CSV of the vectors switched on or off.
+     *
+     * @param csv whether to write embeddings.csv
+     * @return the new configuration
+     */
+    public EmbedConfig withCsv(boolean csv) {
+        return new EmbedConfig(batchSize, loaderThreads, prefetch, output, csv, showProgress);
+    }
+
+    /**
+     * A copy with the progress bar switched on or off.
+     *
+     * @param progress whether to draw it
+     * @return the new configuration
+     */
+    public EmbedConfig withProgress(boolean progress) {
+        return new EmbedConfig(batchSize, loaderThreads, prefetch, output, writeCsv, progress);
+    }
+}

@@ -1,0 +1,228 @@
+package io.amdim4j.embed;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.amdim4j.data.ImageDataset;
+import io.amdim4j.model.Encoder;
+import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.pipeline.BatchLoader;
+import io.amdim4j.pipeline.HostBatch;
+import io.amdim4j.pipeline.ViewMaker;
+import io.amdim4j.run.AtomicFile;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/**
+ * Embeds every image of a dataset once, in dataset order, with the encoder in inference mode, and
+ * streams the vectors to {@code embeddings.npy} (float32, N×D, see {@link NpyWriter}) with {@code
+ * index.csv} ({@code row,index,label,class_name}) and optionally {@code embeddings.csv}.
+ *
+ * <p>Images go through the {@link BatchLoader} with a deterministic view maker (the test transform
+ * of spec §5.5, e.g. {@link Preprocessing#viewMaker()}); a view maker that draws a random number
+ * fails, because an embedding export must not augment. Memory is bounded by the batch size and the
+ * prefetch depth, whatever the size of the dataset.
+ *
+ * <p>Each file is written to a temporary sibling and renamed over its name when complete (spec: run
+ * files are replaced atomically). The CSV files are renamed first and {@code embeddings.npy} last,
+ * so an interrupted export leaves no npy file, or the previous complete one.
+ */
+public final class EmbeddingExporter {
+
+    /** The matrix of vectors. */
+    public static final String EMBEDDINGS_NPY = "embeddings.npy";
+
+    /** One line per row: where the image came from. */
+    public static final String INDEX_CSV = "index.csv";
+
+    /** The optional text copy of the matrix, one row per line, no header. */
+    public static final String EMBEDDINGS_CSV = "embeddings.csv";
+
+    /** First line of index.csv. */
+    public static final String INDEX_HEADER = "row,index,label,class_name";
+
+    /** The single epoch the loader is asked for. */
+    private static final int EPOCH = 0;
+
+    private final Encoder encoder;
+    private final EmbedConfig config;
+
+    /**
+     * @param encoder an initialised encoder (trained, loaded from a checkpoint or from an export)
+     * @param config batch size, loader threads, output, CSV and progress settings
+     */
+    public EmbeddingExporter(Encoder encoder, EmbedConfig config) {
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Embeds a dataset with the given test-time preprocessing.
+     *
+     * @param dataset the images
+     * @param preprocessing the dataset family's test transform; must produce the encoder's input
+     * @param outDir directory for the files (created if needed)
+     * @return the files written
+     * @throws IOException if a file cannot be written
+     */
+    public EmbeddingFiles export(ImageDataset dataset, Preprocessing preprocessing, Path outDir) throws IOException {
+        ExportManifest.of(encoder.getConfig(), preprocessing, config.output()); // checks that they fit
+        return export(dataset, preprocessing.viewMaker(), outDir);
+    }
+
+    /**
+     * Embeds a dataset with any deterministic single-view maker (e.g. augment's TestTransform).
+     *
+     * @param dataset the images
+     * @param viewMaker one view per image, without randomness
+     * @param outDir directory for the files (created if needed)
+     * @return the files written
+     * @throws IOException if a file cannot be written
+     */
+    public EmbeddingFiles export(ImageDataset dataset, ViewMaker viewMaker, Path outDir) throws IOException {
+        int n = dataset.size();
+        int d = config.output().dimension(encoder.getConfig());
+        Files.createDirectories(outDir);
+        EmbeddingFiles files = new EmbeddingFiles(outDir.resolve(EMBEDDINGS_NPY), outDir.resolve(INDEX_CSV),
+                config.writeCsv() ? Optional.of(outDir.resolve(EMBEDDINGS_CSV)) : Optional.empty(), n, d,
+                config.output());
+        int[] order = IntStream.range(0, n).toArray();
+        try (BatchLoader loader = new BatchLoader(dataset, viewMaker, (epoch, index) -> NoRandomness.INSTANCE,
+                        epoch -> order, config.batchSize(), false, config.loaderThreads(), config.prefetch());
+                NDManager manager = NDManager.newBaseManager();
+                ProgressBar bar = config.showProgress() ? progressBar(dataset, n) : null) {
+            Rows rows = new Rows(dataset.classNames(), loader.epoch(EPOCH, 0), manager, bar);
+            AtomicFile.write(files.npy(), npy -> AtomicFile.write(files.index(), index -> {
+                if (files.csv().isPresent()) {
+                    AtomicFile.write(files.csv().get(), csv -> rows.writeAll(n, d, npy, index, csv));
+                } else {
+                    rows.writeAll(n, d, npy, index, null);
+                }
+            }));
+        }
+        return files;
+    }
+
+    private static ProgressBar progressBar(ImageDataset dataset, int n) {
+        return new ProgressBarBuilder().setTaskName("embed " + dataset.describe()).setInitialMax(n).build();
+    }
+
+    /** Consumes the loader's batches and writes each one to every file. */
+    private final class Rows {
+        private final List<String> classNames;
+        private final Iterator<HostBatch> batches;
+        private final NDManager manager;
+        private final ProgressBar bar;
+
+        Rows(List<String> classNames, Iterator<HostBatch> batches, NDManager manager, ProgressBar bar) {
+            this.classNames = classNames;
+            this.batches = batches;
+            this.manager = manager;
+            this.bar = bar;
+        }
+
+        void writeAll(int n, int d, OutputStream npyOut, OutputStream indexOut, OutputStream csvOut)
+                throws IOException {
+            NpyWriter npy = new NpyWriter(npyOut, n, d);
+            Writer index = text(indexOut);
+            Writer csv = csvOut == null ? null : text(csvOut);
+            index.write(INDEX_HEADER + "\n");
+            int row = 0;
+            while (batches.hasNext()) {
+                HostBatch batch = batches.next();
+                float[] vectors = embed(batch);
+                npy.writeRows(vectors, batch.size());
+                for (int i = 0; i < batch.size(); i++, row++) {
+                    index.write(row + "," + batch.indices()[i] + "," + batch.labels()[i] + ","
+                            + csvField(className(batch.labels()[i])) + "\n");
+                    if (csv != null) {
+                        writeVector(csv, vectors, i * d, d);
+                    }
+                }
+                if (bar != null) {
+                    bar.stepBy(batch.size());
+                }
+            }
+            npy.finish();
+            index.flush();
+            if (csv != null) {
+                csv.flush();
+            }
+        }
+
+        /** One batch through the encoder in inference mode; N×D floats in C order. */
+        private float[] embed(HostBatch batch) {
+            if (batch.views().length != 1) {
+                throw new IllegalArgumentException("an embedding export needs one view per image, the view maker gave "
+                        + batch.views().length);
+            }
+            EncoderConfig c = encoder.getConfig();
+            if (batch.channels() != c.numChannels()
+                    || batch.height() != c.inputSize()
+                    || batch.width() != c.inputSize()) {
+                throw new IllegalArgumentException("the view maker gives " + batch.channels() + "×" + batch.height()
+                        + "×" + batch.width() + " images; the encoder takes " + c.numChannels() + "×"
+                        + c.inputSize() + "×" + c.inputSize());
+            }
+            try (NDManager step = manager.newSubManager()) {
+                NDArray x = step.create(batch.views()[0], new Shape(batch.viewShape()));
+                NDList out = encoder.forward(new ParameterStore(step, false), new NDList(x), false);
+                return out.get(config.output().index()).toFloatArray();
+            }
+        }
+
+        private String className(int label) {
+            return label >= 0 && label < classNames.size() ? classNames.get(label) : "";
+        }
+    }
+
+    private static Writer text(OutputStream out) {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    private static void writeVector(Writer csv, float[] values, int from, int d) throws IOException {
+        StringBuilder line = new StringBuilder(d * 12);
+        for (int j = 0; j < d; j++) {
+            if (j > 0) {
+                line.append(',');
+            }
+            line.append(values[from + j]); // Float.toString: the shortest text that reads back exactly
+        }
+        csv.write(line.append('\n').toString());
+    }
+
+    /** RFC 4180 quoting for class names such as "T-shirt/top" or names with commas. */
+    static String csvField(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /** The random stream handed to the view maker: an export must be deterministic, so any draw fails. */
+    private static final class NoRandomness implements RandomGenerator {
+        static final NoRandomness INSTANCE = new NoRandomness();
+
+        @Override
+        public long nextLong() {
+            throw new IllegalStateException("the view maker drew a random number, but an embedding export uses the"
+                    + " deterministic test transform (spec §5.5)");
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package io.amdim4j.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.inference.Predictor;
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
+import ai.djl.ndarray.NDManager;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import io.amdim4j.model.Encoder;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An export loads through Criteria exactly as a user would and gives the training path's embedding. */
+class ModelExporterTest {
+
+    private static final double TOLERANCE = 1e-5;
+
+    @TempDir
+    Path tmp;
+
+    private NDManager manager;
+
+    @BeforeEach
+    void setUp() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+    }
+
+    @Test
+    void rgbExportPredictsTheTrainingPathEmbedding() throws Exception {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 11);
+        Path dir = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, tmp.resolve("cifar-export"));
+        Random random = new Random(3);
+        BufferedImage first = randomRgb(random);
+        BufferedImage second = randomRgb(random);
+
+        Criteria<Image, float[]> criteria = Criteria.builder()
+                .setTypes(Image.class, float[].class)
+                .optModelPath(dir)
+                .optTranslatorFactory(new EncoderTranslatorFactory())
+                .build();
+        try (ZooModel<Image, float[]> model = criteria.loadModel();
+                Predictor<Image, float[]> predictor = model.newPredictor()) {
+            float[] one = predictor.predict(ImageFactory.getInstance().fromImage(first));
+            List<float[]> both = predictor.batchPredict(List.of(
+                    ImageFactory.getInstance().fromImage(first), ImageFactory.getInstance().fromImage(second)));
+
+            float[] expectedOne = TinyEncoder.forward(encoder, manager, cifarInput(first), 1, EncoderOutput.R1);
+            // the batch is compared with the same batch through the training path: the engine may pick
+            // other kernels for another batch size, which changes the last bits
+            float[] pair = concat(cifarInput(first), cifarInput(second));
+            float[] expectedPair = TinyEncoder.forward(encoder, manager, pair, 2, EncoderOutput.R1);
+            float[] expectedFirst = Arrays.copyOfRange(expectedPair, 0, TinyEncoder.N_RKHS);
+            float[] expectedSecond = Arrays.copyOfRange(expectedPair, TinyEncoder.N_RKHS, 2 * TinyEncoder.N_RKHS);
+            assertThat(one).hasSize(TinyEncoder.N_RKHS);
+            assertClose(one, expectedOne);
+            assertClose(both.get(0), expectedFirst);
+            assertClose(both.get(1), expectedSecond);
+            assertThat(expectedFirst).isNotEqualTo(expectedSecond);
+        }
+    }
+
+    @Test
+    void grayscale28ExportPadsTo32() throws Exception {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(1), 12);
+        Path dir = ModelExporter.export(
+                encoder, Preprocessing.grayscale28(), EncoderOutput.R1, tmp.resolve("fashion-export"));
+        BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        Random random = new Random(4);
+        int[][] pixels = new int[28][28];
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                pixels[y][x] = random.nextInt(256);
+                image.getRaster().setSample(x, y, 0, pixels[y][x]);
+            }
+        }
+        // spec §5.4: zero-pad 2 px each side, then (x/255 − 0.2860)/0.3530
+        float[] expectedInput = new float[32 * 32];
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                boolean inside = y >= 2 && y < 30 && x >= 2 && x < 30;
+                double v = inside ? pixels[y - 2][x - 2] : 0;
+                expectedInput[y * 32 + x] = (float) ((v / 255 - 0.2860) / 0.3530);
+            }
+        }
+        try (ZooModel<Image, float[]> model = EncoderTranslatorFactory.criteria(dir).loadModel();
+                Predictor<Image, float[]> predictor = model.newPredictor()) {
+            float[] actual = predictor.predict(ImageFactory.getInstance().fromImage(image));
+            assertClose(actual, TinyEncoder.forward(encoder, manager, expectedInput, 1, EncoderOutput.R1));
+        }
+    }
+
+    @Test
+    void directoryCanBeRenamedAndTheFactoryGivenByName() throws Exception {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 13);
+        Path exported = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R5, tmp.resolve("a"));
+        Path renamed = Files.move(exported, tmp.resolve("renamed by the user"));
+        BufferedImage image = randomRgb(new Random(5));
+
+        Criteria<Image, float[]> criteria = Criteria.builder()
+                .setTypes(Image.class, float[].class)
+                .optModelPath(renamed)
+                .optArgument("translatorFactory", "io.amdim4j.embed.EncoderTranslatorFactory")
+                .build();
+        try (ZooModel<Image, float[]> model = criteria.loadModel();
+                Predictor<Image, float[]> predictor = model.newPredictor()) {
+            float[] r5 = predictor.predict(ImageFactory.getInstance().fromImage(image));
+            assertThat(r5).hasSize(TinyEncoder.N_RKHS * 5 * 5);
+            assertClose(r5, TinyEncoder.forward(encoder, manager, cifarInput(image), 1, EncoderOutput.R5));
+        }
+    }
+
+    /**
+     * Why the user's Criteria names the translator factory: DJL 0.36 picks the factory before it
+     * reads serving.properties. If a DJL upgrade makes this load, the README snippet can drop it.
+     */
+    @Test
+    void djlAloneDoesNotFindTheTranslatorFactoryInServingProperties() throws Exception {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 19);
+        Path dir = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, tmp.resolve("plain"));
+        Criteria<Image, float[]> plain = Criteria.builder()
+                .setTypes(Image.class, float[].class)
+                .optModelPath(dir)
+                .build();
+        assertThatThrownBy(plain::loadModel).isInstanceOf(ModelNotFoundException.class);
+    }
+
+    @Test
+    void directoryHoldsParametersDescriptionAndServingProperties() throws Exception {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 14);
+        Path dir = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, tmp.resolve("x"));
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("amdim-encoder-0000.params", "amdim-model.json", "serving.properties");
+        }
+        Properties props = new Properties();
+        try (var reader = Files.newBufferedReader(dir.resolve("serving.properties"))) {
+            props.load(reader);
+        }
+        assertThat(props.getProperty("engine")).isEqualTo("PyTorch");
+        assertThat(props.getProperty("blockFactory")).isEqualTo(EncoderBlockFactory.class.getName());
+        assertThat(props.getProperty("translatorFactory")).isEqualTo(EncoderTranslatorFactory.class.getName());
+        assertThat(props.getProperty("option.hasParameter")).isEqualTo("false");
+
+        ExportManifest manifest = ExportManifest.read(dir);
+        assertThat(manifest.encoder()).isEqualTo(encoder.getConfig());
+        assertThat(manifest.preprocessing()).isEqualTo(Preprocessing.cifar());
+        assertThat(manifest.output()).isEqualTo(EncoderOutput.R1);
+        assertThat(Files.readString(dir.resolve("amdim-model.json")))
+                .contains("\"output\" : \"r1\"", "\"n_rkhs\" : 64");
+        try (var siblings = Files.list(tmp)) {
+            assertThat(siblings).as("no staging directory left behind").containsExactly(dir);
+        }
+    }
+
+    @Test
+    void refusesToOverwriteANonEmptyDirectory() throws Exception {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 15);
+        Path dir = Files.createDirectories(tmp.resolve("busy"));
+        Files.writeString(dir.resolve("keep.txt"), "mine");
+        assertThatThrownBy(() -> ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, dir))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("busy")
+                .hasMessageContaining("refuses to overwrite");
+        assertThat(Files.readString(dir.resolve("keep.txt"))).isEqualTo("mine");
+    }
+
+    @Test
+    void rejectsPreprocessingThatDoesNotFitTheEncoder() {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 16);
+        assertThatThrownBy(() -> ModelExporter.export(
+                        encoder, Preprocessing.grayscale28(), EncoderOutput.R1, tmp.resolve("bad")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1×32×32")
+                .hasMessageContaining("3×32×32");
+    }
+
+    @Test
+    void missingDescriptionIsNamedWhenLoading() throws Exception {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 17);
+        Path dir = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, tmp.resolve("broken"));
+        Files.delete(dir.resolve(ExportManifest.FILE_NAME));
+        assertThatThrownBy(() -> EncoderTranslatorFactory.criteria(dir).loadModel())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(dir.resolve(ExportManifest.FILE_NAME).toString())
+                .hasMessageContaining("missing");
+    }
+
+    @Test
+    void mismatchedParametersAreNamedWhenLoading() throws Exception {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 18);
+        Path dir = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, tmp.resolve("mismatch"));
+        // claim a wider encoder than the parameters hold
+        String json = Files.readString(dir.resolve(ExportManifest.FILE_NAME)).replace("\"ndf\" : 8", "\"ndf\" : 16");
+        Files.writeString(dir.resolve(ExportManifest.FILE_NAME), json);
+        assertThatThrownBy(() -> EncoderTranslatorFactory.criteria(dir).loadModel())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("amdim-encoder-0000.params");
+    }
+
+    private static BufferedImage randomRgb(Random random) {
+        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        return image;
+    }
+
+    /** spec §5.2/§5.5 for CIFAR: (x/255 − mean)/std, mean (125.3, 123.0, 113.9)/255, std (63.0, 62.1, 66.7)/255. */
+    private static float[] cifarInput(BufferedImage image) {
+        double[] mean = {125.3 / 255, 123.0 / 255, 113.9 / 255};
+        double[] std = {63.0 / 255, 62.1 / 255, 66.7 / 255};
+        float[] out = new float[3 * 32 * 32];
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                int rgb = image.getRGB(x, y);
+                int[] v = {(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF};
+                for (int c = 0; c < 3; c++) {
+                    out[(c * 32 + y) * 32 + x] = (float) ((v[c] / 255.0 - mean[c]) / std[c]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static void assertClose(float[] actual, float[] expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat((double) actual[i]).as("element %d", i).isCloseTo(expected[i], within(TOLERANCE));
+        }
+    }
+}
