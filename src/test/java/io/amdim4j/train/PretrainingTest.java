@@ -37,7 +37,12 @@ class PretrainingTest {
     }
 
     static TrainConfig tiny(long steps, int epochs, boolean test, double lr) {
-        DataConfig d = new DataConfig("cifar10:" + data.resolve("cifar"), "train", "test", 5);
+        return tiny(data.resolve("cifar"), steps, epochs, test, lr);
+    }
+
+    /** ndf 8, n_rkhs 32, n_depth 1, batch 8, seed 5 on a TinyCifar directory. */
+    static TrainConfig tiny(Path cifar, long steps, int epochs, boolean test, double lr) {
+        DataConfig d = new DataConfig("cifar10:" + cifar, "train", "test", 5);
         EncoderConfig enc = new EncoderConfig(32, 3, 8, 32, 1, false);
         OptimConfig optim = OptimConfig.forEpochs(epochs).withWarmup(3).withLr(lr);
         return new TrainConfig(d, enc, AugmentConfig.cifar32(), NceConfig.defaults(), MixtureConfig.defaults(), optim,
