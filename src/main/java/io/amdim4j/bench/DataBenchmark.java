@@ -34,8 +34,12 @@ public final class DataBenchmark {
             throw new IllegalArgumentException("the loader has no batches in an epoch");
         }
         Batches batches = new Batches(loader);
-        for (int i = 0; i < config.warmupBatches(); i++) {
+        long warmupStart = nanoClock.getAsLong();
+        long warmupNanos = (long) (config.warmupSeconds() * 1e9);
+        int warmupBatches = 0;
+        while (nanoClock.getAsLong() - warmupStart < warmupNanos) {
             batches.next();
+            warmupBatches++;
         }
         int windowCount = config.effectiveWindows();
         List<DataBenchResult.Window> windows = new ArrayList<>(windowCount);
@@ -53,7 +57,7 @@ public final class DataBenchmark {
             }
             windows.add(new DataBenchResult.Window(count, pairs, Math.max(1, now - start)));
         }
-        return new DataBenchResult(config.warmupBatches(), windows, batches.epochsStarted);
+        return new DataBenchResult(warmupBatches, windows, batches.epochsStarted);
     }
 
     /** The loader's batches, epoch after epoch. */

@@ -57,8 +57,8 @@ final class BenchDataCommand implements Callable<Integer> {
             + DataBenchConfig.DEFAULT_SECONDS + " unless --batches is given).")
     Double seconds;
 
-    @Option(names = "--warmup", description = "Untimed batches first (default: ${DEFAULT-VALUE}).")
-    int warmup = DataBenchConfig.DEFAULT_WARMUP_BATCHES;
+    @Option(names = "--warmup-seconds", description = "Untimed seconds first (default: ${DEFAULT-VALUE}).")
+    double warmup = DataBenchConfig.DEFAULT_WARMUP_SECONDS;
 
     @Option(names = "--windows", description = "Timed windows; the median is reported (default: ${DEFAULT-VALUE}).")
     int windows = DataBenchConfig.DEFAULT_WINDOWS;

@@ -63,9 +63,11 @@ class DataBenchmarkTest {
 
     @Test
     void aBatchBudgetIsSplitIntoWindowsAndRunsAcrossEpochs() {
-        // 10 images, batch 4 -> 2 batches per epoch; 3 warm-up + 7 timed = 10 batches = 5 epochs
+        // 10 images, batch 4 -> 2 batches per epoch; 3 warm-up + 7 timed = 10 batches = 5 epochs.
+        // Warm-up 0.35 s at 0.1 s per clock read: checks at +0.1, +0.2, +0.3 pass, +0.4 ends it: 3 batches.
         try (BatchLoader l = loader(10, 4)) {
-            DataBenchResult r = new DataBenchmark(DataBenchConfig.batches(3, 7, 3), ticking()).run(l);
+            DataBenchResult r = new DataBenchmark(DataBenchConfig.batches(0.35, 7, 3), ticking()).run(l);
+            assertThat(r.warmupBatches()).isEqualTo(3);
             assertThat(r.windows()).extracting(DataBenchResult.Window::batches).containsExactly(3, 2, 2);
             assertThat(r.windows()).extracting(DataBenchResult.Window::pairs).containsExactly(12L, 8L, 8L);
             // one clock read at the start of a window and one after each batch: q batches take q ticks
@@ -92,7 +94,7 @@ class DataBenchmarkTest {
     @Test
     void withTheRealClockTheRateIsPositive() {
         try (BatchLoader l = loader(40, 4)) {
-            DataBenchResult r = new DataBenchmark(DataBenchConfig.batches(1, 5, 5)).run(l);
+            DataBenchResult r = new DataBenchmark(DataBenchConfig.batches(0.01, 5, 5)).run(l);
             assertThat(r.windows()).hasSize(5);
             assertThat(r.medianPairsPerSecond()).isPositive();
         }
@@ -102,7 +104,7 @@ class DataBenchmarkTest {
     void theConfigNeedsExactlyOneBudget() {
         assertThatThrownBy(() -> new DataBenchConfig(0, 5, 2.0, 3)).hasMessageContaining("exactly one budget");
         assertThatThrownBy(() -> new DataBenchConfig(0, 0, 0, 3)).hasMessageContaining("exactly one budget");
-        assertThatThrownBy(() -> DataBenchConfig.batches(-1, 5, 3)).hasMessageContaining("--warmup");
+        assertThatThrownBy(() -> DataBenchConfig.batches(-1, 5, 3)).hasMessageContaining("--warmup-seconds");
         assertThatThrownBy(() -> DataBenchConfig.batches(0, 5, 0)).hasMessageContaining("--windows");
         assertThat(DataBenchConfig.batches(0, 2, 5).effectiveWindows()).isEqualTo(2);
         assertThat(DataBenchConfig.seconds(0, 2, 5).effectiveWindows()).isEqualTo(5);

@@ -39,7 +39,7 @@ class BenchDataCommandTest {
     @Test
     void jsonReportsAPositiveRateForTheTrainingLoader() throws Exception {
         CliRunner r = CliRunner.run("bench", "data", "--dataset", "cifar10:" + dir, "--batch", "8", "--threads", "2",
-                "--batches", "3", "--warmup", "2", "--json");
+                "--batches", "3", "--warmup-seconds", "0.05", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = RunJson.mapper().readTree(r.out());
         assertThat(json.get("pairs_per_second").asDouble()).isPositive();
@@ -60,7 +60,7 @@ class BenchDataCommandTest {
     @Test
     void textNamesTheFamilyAndTheRate() {
         CliRunner r = CliRunner.run("bench", "data", "--dataset", "cifar10:" + dir, "--batch", "16",
-                "--batches", "2", "--warmup", "0", "--no-ndarray");
+                "--batches", "2", "--warmup-seconds", "0", "--no-ndarray");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("family cifar32").contains("1 loader thread(s)").contains("two-view pairs/s")
                 .doesNotContain("NDArray");
