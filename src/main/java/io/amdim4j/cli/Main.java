@@ -34,12 +34,18 @@ public final class Main implements Runnable {
      */
     private static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
-            cl.getErr().println("amdim " + cl.getCommandName() + ": error: " + e.getMessage());
+                || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                || e instanceof io.amdim4j.data.DatasetException) {
+            cl.getErr().println(qualifiedName(cl) + ": error: " + e.getMessage());
             cl.getErr().flush();
             return 2;
         }
         throw new IllegalStateException(e);
+    }
+
+    /** "amdim bench data", not just "data". */
+    private static String qualifiedName(CommandLine cl) {
+        return cl.getCommandSpec().qualifiedName(" ");
     }
 
     public static void main(String[] args) {
