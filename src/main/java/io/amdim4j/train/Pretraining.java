@@ -3,7 +3,6 @@ package io.amdim4j.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
@@ -41,8 +40,9 @@ public final class Pretraining {
             throw new IllegalArgumentException(runDir + " already holds a run; use --resume " + runDir
                     + " to continue it, or choose another --run-dir");
         }
+        String checksum = config.data().spec().checksum(); // fails on a missing dataset before anything is written
         Files.createDirectories(runDir);
-        writeConfig(config, run);
+        writeConfig(config, run, checksum);
         try (NDManager root = NDManager.newBaseManager()) {
             return train(config, run, null, root, options);
         }
@@ -107,15 +107,14 @@ public final class Pretraining {
         }
     }
 
-    private static void writeConfig(TrainConfig config, RunDirectory run) throws IOException {
+    private static void writeConfig(TrainConfig config, RunDirectory run, String datasetChecksum) throws IOException {
         ObjectNode root = RunJson.mapper().createObjectNode();
         root.set("config", RunJson.mapper().valueToTree(config));
         Engine engine = Engine.getInstance();
         int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
         root.set("provenance", RunJson.mapper().valueToTree(Provenance.capture(
                 Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(), threads)));
-        DatasetSpec spec = config.data().spec();
-        root.put("dataset_checksum", spec.checksum());
+        root.put("dataset_checksum", datasetChecksum);
         AtomicFile.write(run.config(), RunJson.mapper().writeValueAsBytes(root));
     }
 }
