@@ -35,6 +35,9 @@ public record EvalConfig(
     /** Default number of probe seeds. */
     public static final int DEFAULT_SEEDS = 3;
 
+    /** Default master seed. */
+    public static final long DEFAULT_SEED = 0L;
+
     /** Default validation share: 10% of the training features. */
     public static final double DEFAULT_VAL_FRACTION = 0.1;
 
@@ -86,7 +89,7 @@ public record EvalConfig(
      * @return the defaults
      */
     public static EvalConfig defaults() {
-        return new EvalConfig(List.of(Protocol.LINEAR, Protocol.KNN), FeatureSet.GLOBAL, DEFAULT_SEEDS, 0L,
+        return new EvalConfig(List.of(Protocol.LINEAR, Protocol.KNN), FeatureSet.GLOBAL, DEFAULT_SEEDS, DEFAULT_SEED,
                 List.of(LabelFraction.ALL), DEFAULT_VAL_FRACTION, BatchNormReestimator.REFERENCE_BATCHES,
                 LinearEval.Settings.defaults(), MlpEval.Settings.defaults(), KnnEval.Settings.defaults());
     }

@@ -106,6 +106,7 @@ public final class LinearEval implements ProbeProtocol {
             NDArray raw = fit.toNDArray(scope);
             Standardizer standardizer = Standardizer.fit(raw);
             NDArray x = standardizer.apply(raw);
+            raw.close(); // N×D floats: keep only the standardised copy on the engine
             NDArray labels = fit.labelArray(scope);
             Lbfgs.Result result = new Lbfgs(settings.maxIterations())
                     .minimise((theta, gradient) -> value(x, labels, numClasses, l2, theta, gradient),

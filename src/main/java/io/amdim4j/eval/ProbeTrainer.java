@@ -18,10 +18,10 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * The one training loop of the offline probes (spec §6.3): minibatch Adam with the §7 moments on
- * a probe block over fixed feature rows, with coupled L2 weight decay (g ← g + wd·θ, as DJL's Adam
- * applies it). Each update gets its own sub-manager; PyTorch accumulates gradients, and DJL's
- * Adam zeroes each one after using it.
+ * Minibatch training of a probe block on fixed feature rows (the MLP probe of spec §6.3): DJL's
+ * Adam with the §7 moments and coupled L2 weight decay (g ← g + wd·θ, as DJL's Adam applies it).
+ * Each update gets its own sub-manager; PyTorch accumulates gradients, and DJL's Adam zeroes each
+ * one after using it.
  */
 final class ProbeTrainer {
 

@@ -1,6 +1,7 @@
 package io.amdim4j.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class BaselinesTest {
         Features f = SyntheticFeatures.blobs(perClass, 4, 4, 6, seed);
         List<HostBatch> out = new ArrayList<>();
         for (int from = 0; from < f.count(); from += 16) {
-            int[] rows = java.util.stream.IntStream.range(from, Math.min(f.count(), from + 16)).toArray();
+            int[] rows = IntStream.range(from, Math.min(f.count(), from + 16)).toArray();
             Features part = f.subset(rows);
             out.add(new HostBatch(0, from / 16, new float[][] {part.values()}, 1, 2, 2, part.labels(), rows));
         }
@@ -73,10 +75,10 @@ class BaselinesTest {
         List<BaselineRow> rows = new Baselines(evaluation).compare(List.of(new RawPixelFeatures(), new Noise()),
                 () -> images(1, 60).iterator(), () -> images(2, 50).iterator());
         assertThat(rows).extracting(BaselineRow::method, BaselineRow::protocol).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("pixels", "linear"),
-                org.assertj.core.groups.Tuple.tuple("pixels", "knn-k5"),
-                org.assertj.core.groups.Tuple.tuple("noise", "linear"),
-                org.assertj.core.groups.Tuple.tuple("noise", "knn-k5"));
+                tuple("pixels", "linear"),
+                tuple("pixels", "knn-k5"),
+                tuple("noise", "linear"),
+                tuple("noise", "knn-k5"));
         assertThat(rows.get(0).mean()).isGreaterThanOrEqualTo(0.97);
         assertThat(rows.get(2).mean()).isBetween(0.1, 0.45); // chance is 0.25 on 200 test images
         assertThat(rows).allSatisfy(r -> assertThat(r.seeds()).isEqualTo(2));

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.training.initializer.Initializer;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.pipeline.HostBatch;
@@ -26,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** BN re-estimation (spec §6.2) against a plain-Java running average of batch statistics. */
 class BatchNormReestimatorTest {
 
-    private static final int C = 3;
+    /** Channels of the final BN of the tiny encoder: R. */
+    private static final int C = 16;
     private static final int H = 2;
     private static final int W = 2;
 
@@ -43,13 +42,18 @@ class BatchNormReestimatorTest {
         manager.close();
     }
 
-    /** A BN configured as spec §2.2: keeps 0.9 of the old estimate, eps 1e-5, starts at (0, 1). */
+    /**
+     * The BN that produces r1 in a tiny encoder (F 4, R 16): the project's BN as the encoder builds
+     * it (spec §2.2), initialised to running mean 0 and variance 1 (§2.4). It accepts any N×R×H×W.
+     */
     private BatchNorm batchNorm() {
-        BatchNorm bn = BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build();
-        bn.setInitializer(Initializer.ZEROS, "runningMean");
-        bn.setInitializer(Initializer.ONES, "runningVar");
-        bn.initialize(manager, DataType.FLOAT32, new Shape(2, C, H, W));
-        return bn;
+        Encoder encoder = Encoder.builder().setConfig(new EncoderConfig(32, 1, 4, C, 1, false)).build();
+        encoder.initialize(manager, DataType.FLOAT32, encoder.inputShape(2));
+        // with use_bn = false the final BN is the trunk's only direct BN child (spec §9 #18)
+        List<BatchNorm> direct = encoder.getChildren().values().stream()
+                .filter(BatchNorm.class::isInstance).map(BatchNorm.class::cast).toList();
+        assertThat(direct).hasSize(1);
+        return direct.get(0);
     }
 
     /** Batch b has per-channel offset b + c and scale 1 + c/2, so every batch's statistics differ. */

@@ -1,6 +1,7 @@
 package io.amdim4j.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,10 +53,10 @@ class FrozenEvaluationTest {
         assertThat(report.numClasses()).isEqualTo(3);
         assertThat(report.results()).extracting(EvalResult::protocol, EvalResult::labelFraction)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("linear", 0.2),
-                        org.assertj.core.groups.Tuple.tuple("knn-k5", 0.2),
-                        org.assertj.core.groups.Tuple.tuple("linear", 1.0),
-                        org.assertj.core.groups.Tuple.tuple("knn-k5", 1.0));
+                        tuple("linear", 0.2),
+                        tuple("knn-k5", 0.2),
+                        tuple("linear", 1.0),
+                        tuple("knn-k5", 1.0));
         long[] seeds = smallConfig().probeSeeds();
         for (EvalResult result : report.results()) {
             assertThat(result.seeds()).extracting(SeedOutcome::seed).containsExactly(seeds[0], seeds[1]);
@@ -83,13 +85,13 @@ class FrozenEvaluationTest {
                 .hasMessageContaining("2 of 40 test rows are unlabelled");
     }
 
-    /** Image i of the training split has pixel value label·10 + noise; test batches are marked epoch 2. */
+    /** Separable blobs as 1×2×2 images; the epoch field marks the split (1 = training, 2 = test). */
     private static List<HostBatch> batches(int epoch, int perClass) {
         Features f = SyntheticFeatures.blobs(perClass, 2, 4, 6, epoch);
         List<HostBatch> out = new ArrayList<>();
         for (int from = 0; from < f.count(); from += 8) {
             int n = Math.min(8, f.count() - from);
-            int[] rows = java.util.stream.IntStream.range(from, from + n).toArray();
+            int[] rows = IntStream.range(from, from + n).toArray();
             Features part = f.subset(rows);
             out.add(new HostBatch(epoch, from / 8, new float[][] {part.values()}, 1, 2, 2, part.labels(), rows));
         }
