@@ -1,0 +1,141 @@
+package io.amdim4j.eval;
+
+import ai.djl.ndarray.NDManager;
+import io.amdim4j.model.Encoder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Runs the configured protocols on frozen features (spec §6.3): for every label fraction and
+ * probe seed, a class-balanced subset of the labelled training features (seeded), then each
+ * protocol fitted on it and scored once on every test feature. The subset of a seed is shared by
+ * all protocols, so they are compared on the same images.
+ *
+ * <p>Seeds: each probe seed of {@link EvalConfig#probeSeeds()} splits into a subset seed and the
+ * seed handed to the protocols. Deterministic protocols (kNN) run once per subset.
+ */
+public final class FrozenEvaluation {
+
+    private final EvalConfig config;
+    private final NDManager manager;
+    private final List<ProbeProtocol> protocols;
+
+    /**
+     * @param config evaluation settings
+     * @param objective the probe loss for the linear and MLP probes (the §6.1 clipped
+     *     cross-entropy)
+     * @param manager parent of every probe's manager
+     */
+    public FrozenEvaluation(EvalConfig config, ProbeObjective objective, NDManager manager) {
+        this(config, protocols(config, Objects.requireNonNull(objective, "probe objective"), manager), manager);
+    }
+
+    /** With explicit protocols, e.g. instrumented ones in tests; {@code config.protocols()} is ignored. */
+    FrozenEvaluation(EvalConfig config, List<ProbeProtocol> protocols, NDManager manager) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.manager = Objects.requireNonNull(manager, "manager");
+        this.protocols = List.copyOf(protocols);
+    }
+
+    private static List<ProbeProtocol> protocols(EvalConfig config, ProbeObjective objective, NDManager manager) {
+        List<ProbeProtocol> built = new ArrayList<>();
+        for (EvalConfig.Protocol p : config.protocols()) {
+            built.add(switch (p) {
+                case LINEAR -> new LinearEval(config.linear(), config.valFraction(), objective, manager);
+                case MLP -> new MlpEval(config.mlp(), config.valFraction(), objective, manager);
+                case KNN -> new KnnEval(config.knn(), manager);
+            });
+        }
+        return built;
+    }
+
+    /**
+     * The feature source for an encoder under this configuration: its feature set, with BN
+     * re-estimation on {@link EvalConfig#bnBatches()} training batches unless that is 0.
+     *
+     * @param name method name for reports
+     * @param encoder an initialised encoder; re-estimation changes its BN running statistics
+     * @return the extractor
+     */
+    public FeatureExtractor extractor(String name, Encoder encoder) {
+        FeatureExtractor extractor = new FeatureExtractor(name, encoder, config.featureSet(), manager);
+        return config.bnBatches() == 0
+                ? extractor
+                : extractor.withReestimation(new BatchNormReestimator(config.bnBatches()));
+    }
+
+    /**
+     * Prepares the source on training batches (BN re-estimation), extracts training and test
+     * features, and evaluates them.
+     *
+     * @param source encoder or baseline
+     * @param training training images under the test transform
+     * @param test test images under the test transform, every image once
+     * @return the report
+     */
+    public EvalReport evaluate(FeatureSource source, BatchSource training, BatchSource test) {
+        source.prepare(training.batches());
+        Features train = source.extract(training.batches());
+        Features testFeatures = source.extract(test.batches());
+        return evaluate(source.name(), source.featureSetName(), train, testFeatures);
+    }
+
+    /**
+     * Evaluates precomputed features.
+     *
+     * @param method method name for the report
+     * @param featureSet feature set name for the report
+     * @param train training features; unlabelled rows are dropped
+     * @param test test features; all must be labelled
+     * @return the report
+     */
+    public EvalReport evaluate(String method, String featureSet, Features train, Features test) {
+        Features labelled = train.labelled();
+        if (labelled.count() == 0) {
+            throw new IllegalArgumentException(method + ": the training features have no labelled row");
+        }
+        if (test.labelledRows().length != test.count()) {
+            throw new IllegalArgumentException(method + ": " + (test.count() - test.labelledRows().length)
+                    + " of " + test.count() + " test rows are unlabelled; every test image needs a label");
+        }
+        if (labelled.dimension() != test.dimension()) {
+            throw new IllegalArgumentException(method + ": training features are " + labelled.dimension()
+                    + " wide, test features " + test.dimension());
+        }
+        int numClasses = Math.max(labelled.classCount(), test.classCount());
+        long start = System.nanoTime();
+        long[] seeds = config.probeSeeds();
+        List<EvalResult> results = new ArrayList<>();
+        for (LabelFraction fraction : config.labelFractions()) {
+            Map<String, List<SeedOutcome>> byProtocol = new LinkedHashMap<>();
+            Map<ProbeProtocol, List<ProbeOutcome>> deterministic = new HashMap<>();
+            for (long seed : seeds) {
+                SplittableRandom streams = new SplittableRandom(seed);
+                long subsetSeed = streams.nextLong();
+                long probeSeed = streams.nextLong();
+                Features subset = fraction.isAll()
+                        ? labelled
+                        : labelled.subset(fraction.sample(labelled.labels(), subsetSeed));
+                for (ProbeProtocol protocol : protocols) {
+                    List<ProbeOutcome> outcomes = fraction.isAll() && !protocol.dependsOnSeed()
+                            ? deterministic.computeIfAbsent(protocol,
+                                    p -> p.evaluate(subset, test, numClasses, probeSeed))
+                            : protocol.evaluate(subset, test, numClasses, probeSeed);
+                    for (ProbeOutcome outcome : outcomes) {
+                        byProtocol.computeIfAbsent(outcome.protocol(), k -> new ArrayList<>())
+                                .add(new SeedOutcome(seed, outcome.accuracy(), outcome.hyperparameters()));
+                    }
+                }
+            }
+            byProtocol.forEach((protocol, outcomes) ->
+                    results.add(EvalResult.of(protocol, featureSet, fraction.value(), outcomes)));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new EvalReport(method, featureSet, labelled.count(), test.count(), numClasses, results, seconds);
+    }
+}

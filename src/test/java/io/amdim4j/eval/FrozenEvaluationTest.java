@@ -1,0 +1,171 @@
+package io.amdim4j.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDManager;
+import io.amdim4j.pipeline.HostBatch;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Label fractions × seeds × protocols on frozen features (spec §6.3). */
+class FrozenEvaluationTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void setUp() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+    }
+
+    static EvalConfig smallConfig() {
+        return EvalConfig.defaults()
+                .withSeeds(2, 5)
+                .withLabelFractions(List.of(LabelFraction.of(0.2), LabelFraction.ALL))
+                .withProbes(new LinearEval.Settings(List.of(1e-4, 1e-2), 50), MlpEval.Settings.defaults(),
+                        new KnnEval.Settings(List.of(5), 0.07, 64));
+    }
+
+    private FrozenEvaluation evaluation() {
+        return new FrozenEvaluation(smallConfig(), new ClippedCrossEntropyForTests(), manager);
+    }
+
+    @Test
+    void reportsEveryProtocolAtEveryFractionOverTheSeeds() {
+        Features train = SyntheticFeatures.blobs(50, 3, 8, 6, 1);
+        Features test = SyntheticFeatures.blobs(30, 3, 8, 6, 2);
+        EvalReport report = evaluation().evaluate("m", "r1", train, test);
+        assertThat(report.trainCount()).isEqualTo(150);
+        assertThat(report.testCount()).isEqualTo(90);
+        assertThat(report.numClasses()).isEqualTo(3);
+        assertThat(report.results()).extracting(EvalResult::protocol, EvalResult::labelFraction)
+                .containsExactly(
+                        tuple("linear", 0.2),
+                        tuple("knn-k5", 0.2),
+                        tuple("linear", 1.0),
+                        tuple("knn-k5", 1.0));
+        long[] seeds = smallConfig().probeSeeds();
+        for (EvalResult result : report.results()) {
+            assertThat(result.seeds()).extracting(SeedOutcome::seed).containsExactly(seeds[0], seeds[1]);
+            assertThat(result.mean()).isGreaterThanOrEqualTo(0.97);
+            double[] a = result.accuracies();
+            assertThat(result.mean()).isCloseTo((a[0] + a[1]) / 2, within(1e-12));
+            assertThat(result.std()).isCloseTo(Math.abs(a[0] - a[1]) / Math.sqrt(2), within(1e-12));
+            assertThat(result.featureSet()).isEqualTo("r1");
+        }
+        assertThat(report.result("linear", 0.2).orElseThrow().seeds().get(0).hyperparameters())
+                .containsKeys(LinearEval.L2, GridSelection.VALIDATION_ACCURACY);
+    }
+
+    @Test
+    void unlabelledTrainingRowsAreDroppedAndUnlabelledTestRowsRefused() {
+        Features blobs = SyntheticFeatures.blobs(20, 2, 4, 6, 1);
+        int[] labels = blobs.labels().clone();
+        labels[0] = -1;
+        labels[1] = -1;
+        Features partly = new Features(blobs.values(), blobs.count(), blobs.dimension(), labels);
+        Features test = SyntheticFeatures.blobs(10, 2, 4, 6, 2);
+        EvalConfig knnOnly = smallConfig().withProtocols(List.of(EvalConfig.Protocol.KNN));
+        FrozenEvaluation evaluation = new FrozenEvaluation(knnOnly, new ClippedCrossEntropyForTests(), manager);
+        assertThat(evaluation.evaluate("m", "r1", partly, test).trainCount()).isEqualTo(38);
+        assertThatThrownBy(() -> evaluation.evaluate("m", "r1", test, partly))
+                .hasMessageContaining("2 of 40 test rows are unlabelled");
+    }
+
+    /** Separable blobs as 1×2×2 images; the epoch field marks the split (1 = training, 2 = test). */
+    private static List<HostBatch> batches(int epoch, int perClass) {
+        Features f = SyntheticFeatures.blobs(perClass, 2, 4, 6, epoch);
+        List<HostBatch> out = new ArrayList<>();
+        for (int from = 0; from < f.count(); from += 8) {
+            int n = Math.min(8, f.count() - from);
+            int[] rows = IntStream.range(from, from + n).toArray();
+            Features part = f.subset(rows);
+            out.add(new HostBatch(epoch, from / 8, new float[][] {part.values()}, 1, 2, 2, part.labels(), rows));
+        }
+        return out;
+    }
+
+    @Test
+    void preparationSeesTrainingBatchesOnly() {
+        List<Integer> prepared = new ArrayList<>();
+        RawPixelFeatures raw = new RawPixelFeatures();
+        FeatureSource pixels = new FeatureSource() {
+            @Override
+            public String name() {
+                return raw.name();
+            }
+
+            @Override
+            public String featureSetName() {
+                return raw.featureSetName();
+            }
+
+            @Override
+            public void prepare(Iterator<HostBatch> trainingBatches) {
+                trainingBatches.forEachRemaining(b -> prepared.add(b.epoch()));
+            }
+
+            @Override
+            public Features extract(Iterator<HostBatch> batches) {
+                return raw.extract(batches);
+            }
+        };
+        EvalReport report = evaluation().evaluate(pixels, () -> batches(1, 20).iterator(),
+                () -> batches(2, 10).iterator());
+        assertThat(prepared).isNotEmpty().containsOnly(1);
+        assertThat(report.method()).isEqualTo(RawPixelFeatures.NAME);
+        assertThat(report.testCount()).isEqualTo(20);
+        assertThat(report.result("linear", 1.0).orElseThrow().mean()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void aSeedIndependentProtocolRunsOncePerSubset() {
+        Features train = SyntheticFeatures.blobs(20, 2, 4, 6, 1);
+        Features test = SyntheticFeatures.blobs(10, 2, 4, 6, 2);
+        EvalConfig config = smallConfig().withSeeds(3, 1);
+        KnnEval knn = new KnnEval(config.knn(), manager);
+        List<Integer> subsetSizes = new ArrayList<>();
+        ProbeProtocol counting = new ProbeProtocol() {
+            @Override
+            public List<ProbeOutcome> evaluate(Features tr, Features te, int k, long seed) {
+                subsetSizes.add(tr.count());
+                return knn.evaluate(tr, te, k, seed);
+            }
+
+            @Override
+            public boolean dependsOnSeed() {
+                return false;
+            }
+        };
+        EvalReport report = new FrozenEvaluation(config, List.of(counting), manager).evaluate("m", "r1", train, test);
+        // three seeded 20% subsets (8 rows each), then the full 40 rows once for all three seeds
+        assertThat(subsetSizes).containsExactly(8, 8, 8, 40);
+        EvalResult all = report.result("knn-k5", 1.0).orElseThrow();
+        assertThat(all.seeds()).hasSize(3);
+        assertThat(all.std()).isZero();
+        assertThat(all.seeds().get(0).hyperparameters()).isEqualTo(Map.of(KnnEval.K, 5.0, KnnEval.TEMPERATURE, 0.07));
+    }
+
+    @Test
+    void meanAndSampleStandardDeviationOverSeeds() {
+        EvalResult r = EvalResult.of("linear", "r1", 1.0, List.of(
+                new SeedOutcome(1, 0.5, Map.of()), new SeedOutcome(2, 0.7, Map.of()), new SeedOutcome(3, 0.9, Map.of())));
+        assertThat(r.mean()).isCloseTo(0.7, within(1e-12));
+        assertThat(r.std()).isCloseTo(0.2, within(1e-12));
+        assertThat(EvalResult.of("linear", "r1", 1.0, List.of(new SeedOutcome(1, 0.5, Map.of()))).std()).isZero();
+        assertThatThrownBy(() -> EvalResult.of("linear", "r1", 1.0, List.of())).hasMessageContaining("at least one seed");
+    }
+}
