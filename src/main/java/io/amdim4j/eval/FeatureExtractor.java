@@ -109,7 +109,7 @@ public final class FeatureExtractor implements FeatureSource {
      * @param manager owner of the array
      * @return the array
      */
-    static NDArray firstView(HostBatch batch, NDManager manager) {
+    public static NDArray firstView(HostBatch batch, NDManager manager) {
         if (batch.views().length == 0) {
             throw new IllegalArgumentException("batch " + batch.batchIndex() + " of epoch "
                     + batch.epoch() + " has no view");

@@ -8,6 +8,8 @@ import ai.djl.training.ParameterStore;
 import io.amdim4j.data.EpochShuffle;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.Subset;
+import io.amdim4j.eval.BatchNormReestimator;
+import io.amdim4j.eval.FeatureExtractor;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
 import io.amdim4j.loss.ClippedCrossEntropyLoss.LabelledAccuracy;
 import io.amdim4j.model.Encoder;
@@ -50,7 +52,7 @@ final class OnlineProbeTester implements PretrainLoop.EpochTester {
             while (batches.hasNext()) {
                 HostBatch batch = batches.next();
                 try (NDManager step = model.manager().newSubManager()) {
-                    NDArray x = firstView(batch, step);
+                    NDArray x = FeatureExtractor.firstView(batch, step);
                     NDArray r1 = model.encoder().forward(store, new NDList(x), false).get(Encoder.R1);
                     NDArray y = step.create(batch.labels());
                     NDList in = new NDList(r1);
@@ -73,24 +75,9 @@ final class OnlineProbeTester implements PretrainLoop.EpochTester {
                 .add(model.encoder())
                 .add(list -> new NDList(list.get(Encoder.R1)))
                 .add(model.mlpProbe());
-        ParameterStore store = new ParameterStore(model.manager(), false);
         try (BatchLoader loader = PretrainBatches.testing(subset, config.augment(), config.batchSize(),
                 config.loaderThreads())) {
-            Iterator<HostBatch> batches = loader.epoch(0, 0);
-            while (batches.hasNext()) {
-                HostBatch batch = batches.next();
-                if (batch.size() < 2) {
-                    continue; // a training-mode BN needs two values per channel
-                }
-                try (NDManager step = model.manager().newSubManager()) {
-                    // no GradientCollector is open: only the running statistics change
-                    chain.forward(store, new NDList(firstView(batch, step)), true);
-                }
-            }
+            new BatchNormReestimator(config.bnBatches()).reestimate(chain, model.manager(), loader.epoch(0, 0));
         }
-    }
-
-    private static NDArray firstView(HostBatch batch, NDManager manager) {
-        return manager.create(java.nio.FloatBuffer.wrap(batch.views()[0]), new ai.djl.ndarray.types.Shape(batch.viewShape()));
     }
 }
