@@ -7,23 +7,21 @@ import java.util.Objects;
  *
  * @param batchSize images per forward pass (the last batch may be smaller: every image is embedded
  *     exactly once, as in testing, spec §6.2)
- * @param loaderThreads threads decoding and preprocessing images
- * @param prefetch batches prepared ahead of the encoder; with the batch size it bounds host memory
+ * @param loaderThreads threads decoding and transforming images; each prepares at most two batches
+ *     ahead ({@link io.amdim4j.pipeline.PretrainBatches#testing}), which with the batch size bounds
+ *     host memory
  * @param output which encoder output to store (r1 by default)
  * @param writeCsv also write the vectors as CSV (large: about 10 bytes per value)
  * @param showProgress draw a progress bar on the console (off in tests)
  */
 public record EmbedConfig(
-        int batchSize, int loaderThreads, int prefetch, EncoderOutput output, boolean writeCsv, boolean showProgress) {
+        int batchSize, int loaderThreads, EncoderOutput output, boolean writeCsv, boolean showProgress) {
 
     /** The reference's default batch size (spec §7). */
     public static final int DEFAULT_BATCH_SIZE = 200;
 
     /** Loader threads by default. */
-    public static final int DEFAULT_LOADER_THREADS = 2;
-
-    /** Batches prepared ahead by default. */
-    public static final int DEFAULT_PREFETCH = 2;
+    public static final int DEFAULT_LOADER_THREADS = 1;
 
     /** Validates every field and names the offending option. */
     public EmbedConfig {
@@ -33,20 +31,17 @@ public record EmbedConfig(
         if (loaderThreads < 1) {
             throw new IllegalArgumentException("loader threads must be >= 1, got " + loaderThreads);
         }
-        if (prefetch < 1) {
-            throw new IllegalArgumentException("prefetch must be >= 1, got " + prefetch);
-        }
         Objects.requireNonNull(output, "output");
     }
 
     /**
-     * r1, batch 200, two loader threads, no CSV, with a progress bar.
+     * r1, batch 200, one loader thread, no CSV, with a progress bar.
      *
      * @return the defaults
      */
     public static EmbedConfig defaults() {
         return new EmbedConfig(
-                DEFAULT_BATCH_SIZE, DEFAULT_LOADER_THREADS, DEFAULT_PREFETCH, EncoderOutput.R1, false, true);
+                DEFAULT_BATCH_SIZE, DEFAULT_LOADER_THREADS, EncoderOutput.R1, false, true);
     }
 
     /**
@@ -56,7 +51,17 @@ public record EmbedConfig(
      * @return the new configuration
      */
     public EmbedConfig withBatchSize(int size) {
-        return new EmbedConfig(size, loaderThreads, prefetch, output, writeCsv, showProgress);
+        return new EmbedConfig(size, loaderThreads, output, writeCsv, showProgress);
+    }
+
+    /**
+     * A copy with another loader thread count.
+     *
+     * @param threads threads decoding and transforming images
+     * @return the new configuration
+     */
+    public EmbedConfig withLoaderThreads(int threads) {
+        return new EmbedConfig(batchSize, threads, output, writeCsv, showProgress);
     }
 
     /**
@@ -66,7 +71,7 @@ public record EmbedConfig(
      * @return the new configuration
      */
     public EmbedConfig withOutput(EncoderOutput which) {
-        return new EmbedConfig(batchSize, loaderThreads, prefetch, which, writeCsv, showProgress);
+        return new EmbedConfig(batchSize, loaderThreads, which, writeCsv, showProgress);
     }
 
     /**
@@ -76,7 +81,7 @@ public record EmbedConfig(
      * @return the new configuration
      */
     public EmbedConfig withCsv(boolean csv) {
-        return new EmbedConfig(batchSize, loaderThreads, prefetch, output, csv, showProgress);
+        return new EmbedConfig(batchSize, loaderThreads, output, csv, showProgress);
     }
 
     /**
@@ -86,6 +91,6 @@ public record EmbedConfig(
      * @return the new configuration
      */
     public EmbedConfig withProgress(boolean progress) {
-        return new EmbedConfig(batchSize, loaderThreads, prefetch, output, writeCsv, progress);
+        return new EmbedConfig(batchSize, loaderThreads, output, writeCsv, progress);
     }
 }

@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.model.Encoder;
-import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.HostBatch;
-import io.amdim4j.pipeline.ViewMaker;
+import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.AtomicFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,8 +24,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
-import java.util.stream.IntStream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
@@ -34,10 +32,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * streams the vectors to {@code embeddings.npy} (float32, N×D, see {@link NpyWriter}) with {@code
  * index.csv} ({@code row,index,label,class_name}) and optionally {@code embeddings.csv}.
  *
- * <p>Images go through the {@link BatchLoader} with a deterministic view maker (the test transform
- * of spec §5.5, e.g. {@link Preprocessing#viewMaker()}); a view maker that draws a random number
- * fails, because an embedding export must not augment. Memory is bounded by the batch size and the
- * prefetch depth, whatever the size of the dataset.
+ * <p>Images go through the test loader of {@link PretrainBatches#testing}: the run's test transform
+ * (spec §5.5, {@link io.amdim4j.augment.TestTransform}), every image exactly once, the last partial
+ * batch kept (spec §6.2). Memory is bounded by the batch size and the loader's prefetch depth,
+ * whatever the size of the dataset.
  *
  * <p>Each file is written to a temporary sibling and renamed over its name when complete (spec: run
  * files are replaced atomically). The CSV files are renamed first and {@code embeddings.npy} last,
@@ -73,38 +71,25 @@ public final class EmbeddingExporter {
     }
 
     /**
-     * Embeds a dataset with the given test-time preprocessing.
+     * Embeds a dataset through the test transform of an augmentation family.
      *
      * @param dataset the images
-     * @param preprocessing the dataset family's test transform; must produce the encoder's input
+     * @param augment the family the encoder was trained with ({@link TrainedEncoder#augment()}); its
+     *     test transform must produce the encoder's input
      * @param outDir directory for the files (created if needed)
      * @return the files written
      * @throws IOException if a file cannot be written
+     * @throws IllegalArgumentException if the transform does not make the encoder's input shape
      */
-    public EmbeddingFiles export(ImageDataset dataset, Preprocessing preprocessing, Path outDir) throws IOException {
-        ExportManifest.of(encoder.getConfig(), preprocessing, config.output()); // checks that they fit
-        return export(dataset, preprocessing.viewMaker(), outDir);
-    }
-
-    /**
-     * Embeds a dataset with any deterministic single-view maker (e.g. augment's TestTransform).
-     *
-     * @param dataset the images
-     * @param viewMaker one view per image, without randomness
-     * @param outDir directory for the files (created if needed)
-     * @return the files written
-     * @throws IOException if a file cannot be written
-     */
-    public EmbeddingFiles export(ImageDataset dataset, ViewMaker viewMaker, Path outDir) throws IOException {
+    public EmbeddingFiles export(ImageDataset dataset, AugmentConfig augment, Path outDir) throws IOException {
+        ExportManifest.requireFits(encoder.getConfig(), augment);
         int n = dataset.size();
         int d = config.output().dimension(encoder.getConfig());
         Files.createDirectories(outDir);
         EmbeddingFiles files = new EmbeddingFiles(outDir.resolve(EMBEDDINGS_NPY), outDir.resolve(INDEX_CSV),
                 config.writeCsv() ? Optional.of(outDir.resolve(EMBEDDINGS_CSV)) : Optional.empty(), n, d,
                 config.output());
-        int[] order = IntStream.range(0, n).toArray();
-        try (BatchLoader loader = new BatchLoader(dataset, viewMaker, (epoch, index) -> NoRandomness.INSTANCE,
-                        epoch -> order, config.batchSize(), false, config.loaderThreads(), config.prefetch());
+        try (BatchLoader loader = PretrainBatches.testing(dataset, augment, config.batchSize(), config.loaderThreads());
                 NDManager manager = NDManager.newBaseManager();
                 ProgressBar bar = config.showProgress() ? progressBar(dataset, n) : null) {
             Rows rows = new Rows(dataset.classNames(), loader.epoch(EPOCH, 0), manager, bar);
@@ -168,18 +153,6 @@ public final class EmbeddingExporter {
 
         /** One batch through the encoder in inference mode; N×D floats in C order. */
         private float[] embed(HostBatch batch) {
-            if (batch.views().length != 1) {
-                throw new IllegalArgumentException("an embedding export needs one view per image, the view maker gave "
-                        + batch.views().length);
-            }
-            EncoderConfig c = encoder.getConfig();
-            if (batch.channels() != c.numChannels()
-                    || batch.height() != c.inputSize()
-                    || batch.width() != c.inputSize()) {
-                throw new IllegalArgumentException("the view maker gives " + batch.channels() + "×" + batch.height()
-                        + "×" + batch.width() + " images; the encoder takes " + c.numChannels() + "×"
-                        + c.inputSize() + "×" + c.inputSize());
-            }
             try (NDManager step = manager.newSubManager()) {
                 NDArray x = step.create(batch.views()[0], new Shape(batch.viewShape()));
                 NDList out = encoder.forward(new ParameterStore(step, false), new NDList(x), false);
@@ -213,16 +186,5 @@ public final class EmbeddingExporter {
             return value;
         }
         return '"' + value.replace("\"", "\"\"") + '"';
-    }
-
-    /** The random stream handed to the view maker: an export must be deterministic, so any draw fails. */
-    private static final class NoRandomness implements RandomGenerator {
-        static final NoRandomness INSTANCE = new NoRandomness();
-
-        @Override
-        public long nextLong() {
-            throw new IllegalStateException("the view maker drew a random number, but an embedding export uses the"
-                    + " deterministic test transform (spec §5.5)");
-        }
     }
 }

@@ -3,40 +3,49 @@ package io.amdim4j.embed;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.augment.FloatImage;
+import io.amdim4j.augment.Grayscale;
+import io.amdim4j.augment.TestTransform;
 import io.amdim4j.data.RawImage;
 import io.amdim4j.model.EncoderConfig;
 import java.util.Objects;
 
 /**
- * Image to embedding: the test-time preprocessing of spec §5.5 ({@link Preprocessing}), the encoder
- * in inference mode (BN with its running statistics, spec §2.2), and one output, r1 by default, as
- * a {@code float[]} (r5/r7 flattened in C order).
+ * Image to embedding: the run's test transform (spec §5.5, {@link TestTransform}, the same code
+ * that prepares test images in training and in {@link EmbeddingExporter}), the encoder in
+ * inference mode (BN with its running statistics, spec §2.2), and one output, r1 by default, as a
+ * {@code float[]} (r5/r7 flattened in C order).
+ *
+ * <p>A colour image given to a 1-channel model becomes its 8-bit luma (spec §5.3 weights); a
+ * grayscale image given to a 3-channel model is replicated to three channels.
  */
 public final class EncoderTranslator implements Translator<Image, float[]> {
 
-    private final Preprocessing preprocessing;
+    private static final int RGB = EncoderConfig.RGB_CHANNELS;
+    private static final int MAX_8_BIT = 255;
+
+    private final TestTransform transform;
     private final EncoderOutput output;
 
     /**
-     * @param preprocessing the dataset family's test transform
+     * @param augment the run's augmentation family; its test transform prepares every image
      * @param output the output to return
      */
-    public EncoderTranslator(Preprocessing preprocessing, EncoderOutput output) {
-        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+    public EncoderTranslator(AugmentConfig augment, EncoderOutput output) {
+        this.transform = new TestTransform(Objects.requireNonNull(augment, "augment"));
         this.output = Objects.requireNonNull(output, "output");
     }
 
     /** {@inheritDoc} */
     @Override
     public NDList processInput(TranslatorContext ctx, Image input) {
-        NDManager manager = ctx.getNDManager();
-        float[] chw = preprocessing.apply(toRawImage(input, preprocessing.channels(), manager));
-        int s = preprocessing.inputSize();
-        return new NDList(manager.create(chw, new Shape(preprocessing.channels(), s, s)));
+        RawImage raw = toRawImage(input, transform.config().workChannels(), ctx);
+        FloatImage x = transform.apply(raw);
+        return new NDList(ctx.getNDManager().create(x.data(), new Shape(x.channels(), x.height(), x.width())));
     }
 
     /** {@inheritDoc} */
@@ -45,31 +54,36 @@ public final class EncoderTranslator implements Translator<Image, float[]> {
         return list.get(output.index()).toFloatArray();
     }
 
+    private static RawImage toRawImage(Image image, int channels, TranslatorContext ctx) {
+        try (NDArray hwc = image.toNDArray(ctx.getNDManager(), Image.Flag.COLOR)) {
+            return toRawImage(hwc.toByteArray(), image.getHeight(), image.getWidth(), channels);
+        }
+    }
+
     /**
-     * The image's 8-bit pixels in planar CHW order, converted by DJL to 1 or 3 channels (its
-     * grayscale conversion is the luma of spec §5.3 rounded to 8 bits).
+     * The planar CHW image with {@code channels} channels from DJL's interleaved 8-bit RGB (HWC);
+     * one channel is the luma {@link Grayscale#luma} rounded to 8 bits, as a grayscale image file
+     * would store it.
      */
-    static RawImage toRawImage(Image image, int channels, NDManager manager) {
-        Image.Flag flag = channels == EncoderConfig.GRAY_CHANNELS ? Image.Flag.GRAYSCALE : Image.Flag.COLOR;
-        int h = image.getHeight();
-        int w = image.getWidth();
-        byte[] hwc;
-        try (NDArray array = image.toNDArray(manager, flag)) {
-            Shape expected = new Shape(h, w, channels);
-            if (!array.getShape().equals(expected)) {
-                throw new IllegalStateException(
-                        "Image.toNDArray gave " + array.getShape() + ", expected HWC " + expected);
-            }
-            hwc = array.toByteArray();
+    static RawImage toRawImage(byte[] hwc, int height, int width, int channels) {
+        int area = height * width;
+        if (hwc.length != RGB * area) {
+            throw new IllegalStateException("Image.toNDArray gave " + hwc.length + " bytes, expected HWC "
+                    + height + "×" + width + "×" + RGB);
         }
-        byte[] chw = new byte[hwc.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int c = 0; c < channels; c++) {
-                    chw[(c * h + y) * w + x] = hwc[(y * w + x) * channels + c];
-                }
+        byte[] chw = new byte[channels * area];
+        for (int i = 0; i < area; i++) {
+            int r = hwc[RGB * i] & 0xFF;
+            int g = hwc[RGB * i + 1] & 0xFF;
+            int b = hwc[RGB * i + 2] & 0xFF;
+            if (channels == RGB) {
+                chw[i] = (byte) r;
+                chw[area + i] = (byte) g;
+                chw[2 * area + i] = (byte) b;
+            } else {
+                chw[i] = (byte) Math.min(MAX_8_BIT, Math.round(Grayscale.luma(r, g, b)));
             }
         }
-        return new RawImage(channels, h, w, chw);
+        return new RawImage(channels, height, width, chw);
     }
 }

@@ -56,7 +56,7 @@ public final class EncoderTranslatorFactory implements TranslatorFactory {
         }
         try {
             ExportManifest manifest = ExportManifest.read(model.getModelPath());
-            return (Translator<I, O>) new EncoderTranslator(manifest.preprocessing(), manifest.output());
+            return (Translator<I, O>) new EncoderTranslator(manifest.augment(), manifest.output());
         } catch (IOException e) {
             throw new TranslateException(e.getMessage(), e);
         }

@@ -1,6 +1,8 @@
 package io.amdim4j.embed;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.run.AtomicFile;
 import io.amdim4j.run.RunJson;
@@ -12,48 +14,59 @@ import java.util.Objects;
 
 /**
  * The content of {@code amdim-model.json} in an exported model directory: everything needed to
- * rebuild the encoder (spec §2.1) and to turn an image into its input (spec §5.5), and which
+ * rebuild the encoder (spec §2.1), the augmentation family of the run whose test transform turns an
+ * image into the encoder's input (spec §5.5, {@link io.amdim4j.augment.TestTransform}), and which
  * output the predictor returns.
  *
  * @param formatVersion version of this file's layout ({@link #FORMAT_VERSION} when written)
  * @param encoder the encoder's hyper-parameters
- * @param preprocessing the test-time preprocessing
+ * @param augment the run's augmentation family; only its test transform is used
  * @param output the returned output, r1 by default
  */
-public record ExportManifest(
-        int formatVersion, EncoderConfig encoder, Preprocessing preprocessing, EncoderOutput output) {
+public record ExportManifest(int formatVersion, EncoderConfig encoder, AugmentConfig augment, EncoderOutput output) {
 
     /** File name inside the model directory. */
     public static final String FILE_NAME = "amdim-model.json";
 
-    /** Layout version written by this build. */
-    public static final int FORMAT_VERSION = 1;
+    /** Layout version written by this build; version 1 described its own preprocessing and is not read. */
+    public static final int FORMAT_VERSION = 2;
 
-    /** Checks that the preprocessing produces what the encoder takes. */
+    /** Key of {@code formatVersion} in the file (the run files' snake_case). */
+    private static final String VERSION_KEY = "format_version";
+
+    /** Checks that the test transform produces what the encoder takes. */
     public ExportManifest {
         Objects.requireNonNull(encoder, "encoder");
-        Objects.requireNonNull(preprocessing, "preprocessing");
+        Objects.requireNonNull(augment, "augment");
         if (output == null) {
             output = EncoderOutput.R1;
         }
-        if (preprocessing.inputSize() != encoder.inputSize()
-                || preprocessing.channels() != encoder.numChannels()) {
-            throw new IllegalArgumentException("preprocessing produces " + preprocessing.channels() + "×"
-                    + preprocessing.inputSize() + "×" + preprocessing.inputSize() + " but the encoder takes "
-                    + encoder.numChannels() + "×" + encoder.inputSize() + "×" + encoder.inputSize());
-        }
+        requireFits(encoder, augment);
     }
 
     /**
      * A manifest in the current format.
      *
      * @param encoder the encoder's hyper-parameters
-     * @param preprocessing the test-time preprocessing
+     * @param augment the augmentation family whose test transform prepares the images
      * @param output the returned output
      * @return the manifest
      */
-    public static ExportManifest of(EncoderConfig encoder, Preprocessing preprocessing, EncoderOutput output) {
-        return new ExportManifest(FORMAT_VERSION, encoder, preprocessing, output);
+    public static ExportManifest of(EncoderConfig encoder, AugmentConfig augment, EncoderOutput output) {
+        return new ExportManifest(FORMAT_VERSION, encoder, augment, output);
+    }
+
+    /**
+     * Checks that {@code augment}'s test transform makes the encoder's input shape.
+     *
+     * @throws IllegalArgumentException naming both shapes otherwise
+     */
+    static void requireFits(EncoderConfig encoder, AugmentConfig augment) {
+        if (augment.size() != encoder.inputSize() || augment.channels() != encoder.numChannels()) {
+            throw new IllegalArgumentException("augmentation '" + augment.name() + "' makes " + augment.channels()
+                    + "×" + augment.size() + "×" + augment.size() + " images but the encoder takes "
+                    + encoder.numChannels() + "×" + encoder.inputSize() + "×" + encoder.inputSize());
+        }
     }
 
     /**
@@ -75,21 +88,22 @@ public record ExportManifest(
      */
     public static ExportManifest read(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
-        ExportManifest manifest;
         try {
-            manifest = RunJson.mapper().readValue(Files.readAllBytes(file), ExportManifest.class);
+            JsonNode tree = RunJson.mapper().readTree(Files.readAllBytes(file));
+            if (tree == null || tree.isMissingNode() || !tree.isObject()) {
+                throw new IOException(file + " is empty or not a JSON object");
+            }
+            // the version first: an older layout would otherwise fail on a missing field
+            int version = tree.path(VERSION_KEY).asInt(-1);
+            if (version != FORMAT_VERSION) {
+                throw new IOException(file + " has format version " + version + "; this build reads "
+                        + FORMAT_VERSION + " (export the checkpoint again with amdim export)");
+            }
+            return RunJson.mapper().treeToValue(tree, ExportManifest.class);
         } catch (NoSuchFileException e) {
             throw new IOException(file + " is missing: " + dir + " is not an amdim4j model export", e);
         } catch (JacksonException e) {
             throw new IOException(file + " is not a valid amdim4j model description: " + e.getOriginalMessage(), e);
         }
-        if (manifest == null) {
-            throw new IOException(file + " is empty");
-        }
-        if (manifest.formatVersion() < 1 || manifest.formatVersion() > FORMAT_VERSION) {
-            throw new IOException(file + " has format version " + manifest.formatVersion() + "; this build reads 1 to "
-                    + FORMAT_VERSION);
-        }
-        return manifest;
     }
 }

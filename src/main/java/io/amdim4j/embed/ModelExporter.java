@@ -1,6 +1,7 @@
 package io.amdim4j.embed;
 
 import ai.djl.Model;
+import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.run.AtomicFile;
 import java.io.IOException;
@@ -35,7 +36,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code amdim-encoder-0000.params}: the encoder's parameters in DJL's {@code Model.save}
  *       format, i.e. a DJL header around {@code Block.saveParameters};
- *   <li>{@code amdim-model.json}: {@link ExportManifest} (encoder config, preprocessing, output);
+ *   <li>{@code amdim-model.json}: {@link ExportManifest} (encoder config, the run's augmentation
+ *       family whose test transform prepares images, output);
  *   <li>{@code serving.properties}: {@code engine=PyTorch}, {@code blockFactory} (rebuilds the
  *       encoder from amdim-model.json and loads the parameters, so the directory can be renamed),
  *       {@code option.hasParameter=false} (tells DJL not to look for {@code <dir name>-NNNN.params}
@@ -83,15 +85,16 @@ public final class ModelExporter {
      * Writes the model directory.
      *
      * @param encoder an initialised encoder (trained, or loaded from a checkpoint)
-     * @param preprocessing the test-time preprocessing of its dataset family (spec §5.5)
+     * @param augment the augmentation family it was trained with; the predictor applies its test
+     *     transform (spec §5.5)
      * @param output which output the predictor returns (r1 by default)
      * @param dir the directory to create; must not exist or be empty
      * @return {@code dir}
      * @throws IOException if {@code dir} is not empty or a file cannot be written
      */
-    public static Path export(Encoder encoder, Preprocessing preprocessing, EncoderOutput output, Path dir)
+    public static Path export(Encoder encoder, AugmentConfig augment, EncoderOutput output, Path dir)
             throws IOException {
-        ExportManifest manifest = ExportManifest.of(encoder.getConfig(), preprocessing, output);
+        ExportManifest manifest = ExportManifest.of(encoder.getConfig(), augment, output);
         if (!encoder.isInitialized()) {
             throw new IllegalArgumentException(
                     "the encoder has no parameters yet: initialise or load it before export");

@@ -8,8 +8,9 @@ import ai.djl.ndarray.NDManager;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.RawImage;
 import io.amdim4j.data.Sample;
+import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.augment.TestTransform;
 import io.amdim4j.model.Encoder;
-import io.amdim4j.pipeline.ViewMaker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddingExporterTest {
 
     private static final double TOLERANCE = 1e-5;
+    /** TestTransform works in float, the formula here in double. */
+    private static final double INPUT_TOLERANCE = 1e-5;
     private static final List<String> CLASSES = List.of("plane", "cat, big", "dog");
 
     @TempDir
@@ -79,14 +82,14 @@ class EmbeddingExporterTest {
         Synthetic dataset = new Synthetic(3, 32);
         EmbedConfig config = EmbedConfig.defaults().withBatchSize(3).withProgress(false).withCsv(true);
 
-        EmbeddingFiles files = new EmbeddingExporter(encoder, config).export(dataset, Preprocessing.cifar(), tmp);
+        EmbeddingFiles files = new EmbeddingExporter(encoder, config).export(dataset, AugmentConfig.cifar32(), tmp);
 
         NpyFile npy = NpyFile.read(files.npy());
         assertThat(npy.descr()).isEqualTo("<f4");
         assertThat(npy.rows()).isEqualTo(7);
         assertThat(npy.columns()).isEqualTo(TinyEncoder.N_RKHS);
         assertThat(npy.data()).hasSize(7 * TinyEncoder.N_RKHS);
-        float[] expected = directForward(encoder, dataset, 3, EncoderOutput.R1);
+        float[] expected = directForward(encoder, dataset, AugmentConfig.cifar32(), 3, EncoderOutput.R1);
         assertClose(npy.data(), expected);
 
         List<String> index = Files.readAllLines(files.index());
@@ -121,38 +124,35 @@ class EmbeddingExporterTest {
         Synthetic dataset = new Synthetic(1, 28);
         EmbedConfig config = EmbedConfig.defaults().withBatchSize(16).withProgress(false).withOutput(EncoderOutput.R5);
 
-        EmbeddingFiles files = new EmbeddingExporter(encoder, config).export(dataset, Preprocessing.grayscale28(), tmp);
+        EmbeddingFiles files = new EmbeddingExporter(encoder, config).export(dataset, AugmentConfig.gray28(), tmp);
 
         NpyFile npy = NpyFile.read(files.npy());
         assertThat(npy.rows()).isEqualTo(7);
         assertThat(npy.columns()).isEqualTo(TinyEncoder.N_RKHS * 25);
-        assertClose(npy.data(), directForward(encoder, dataset, 16, EncoderOutput.R5));
+        assertClose(npy.data(), directForward(encoder, dataset, AugmentConfig.gray28(), 16, EncoderOutput.R5));
         assertThat(files.csv()).isEmpty();
         assertThat(tmp.resolve("embeddings.csv")).doesNotExist();
     }
 
     @Test
-    void aRandomViewMakerIsRefusedAndLeavesNoFiles() throws Exception {
+    void anImageTheTestTransformRefusesLeavesNoFiles() throws Exception {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 23);
-        ViewMaker augmenting = (sample, rng) -> {
-            rng.nextDouble();
-            return Preprocessing.cifar().viewMaker().make(sample, rng);
-        };
         EmbedConfig config = EmbedConfig.defaults().withBatchSize(4).withProgress(false);
-        assertThatThrownBy(() -> new EmbeddingExporter(encoder, config).export(new Synthetic(3, 32), augmenting, tmp))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("deterministic");
-        try (var listing = Files.list(tmp)) {
+        Path out = tmp.resolve("out");
+        assertThatThrownBy(() -> new EmbeddingExporter(encoder, config)
+                        .export(new Synthetic(3, 30), AugmentConfig.cifar32(), out))
+                .hasStackTraceContaining("30x30");
+        try (var listing = Files.list(out)) {
             assertThat(listing).isEmpty();
         }
     }
 
     @Test
-    void preprocessingOfAnotherSizeIsRefused() {
+    void anAugmentationOfAnotherSizeIsRefused() {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 24);
         EmbedConfig config = EmbedConfig.defaults().withProgress(false);
         assertThatThrownBy(() -> new EmbeddingExporter(encoder, config)
-                        .export(new Synthetic(3, 32), Preprocessing.stl10(), tmp))
+                        .export(new Synthetic(3, 32), AugmentConfig.stl64(), tmp))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("3×64×64");
     }
@@ -165,10 +165,13 @@ class EmbeddingExporterTest {
     }
 
     /**
-     * The expected matrix: each image normalised here, independently of Preprocessing, and the
-     * encoder run on the same batches as the export (the engine's last bits depend on batch size).
+     * The expected matrix: the training path, i.e. each image through the family's TestTransform
+     * (checked here against the spec §5.5 formula computed independently) and the encoder run on
+     * the same batches as the export (the engine's last bits depend on batch size).
      */
-    private float[] directForward(Encoder encoder, Synthetic dataset, int batch, EncoderOutput output) {
+    private float[] directForward(Encoder encoder, Synthetic dataset, AugmentConfig augment, int batch,
+            EncoderOutput output) {
+        TestTransform transform = new TestTransform(augment);
         int n = dataset.size();
         int c = encoder.getConfig().numChannels();
         int per = c * 32 * 32;
@@ -177,7 +180,10 @@ class EmbeddingExporterTest {
             int count = Math.min(batch, n - from);
             float[] input = new float[count * per];
             for (int i = 0; i < count; i++) {
-                System.arraycopy(normalised(dataset.get(from + i).image()), 0, input, i * per, per);
+                RawImage image = dataset.get(from + i).image();
+                float[] x = transform.apply(image).data();
+                assertClose(x, normalised(image), INPUT_TOLERANCE);
+                System.arraycopy(x, 0, input, i * per, per);
             }
             float[] out = TinyEncoder.forward(encoder, manager, input, count, output);
             float[] grown = Arrays.copyOf(rows, rows.length + out.length);
@@ -209,9 +215,13 @@ class EmbeddingExporterTest {
     }
 
     private static void assertClose(float[] actual, float[] expected) {
+        assertClose(actual, expected, TOLERANCE);
+    }
+
+    private static void assertClose(float[] actual, float[] expected, double tolerance) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.length; i++) {
-            assertThat((double) actual[i]).as("element %d", i).isCloseTo(expected[i], within(TOLERANCE));
+            assertThat((double) actual[i]).as("element %d", i).isCloseTo(expected[i], within(tolerance));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.amdim4j.embed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.model.EncoderConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,17 +19,29 @@ class ExportManifestTest {
     @Test
     void roundTripsWithSnakeCaseKeys() throws Exception {
         ExportManifest manifest = ExportManifest.of(
-                EncoderConfig.cifarLarge().withNumChannels(1), Preprocessing.grayscale28(), EncoderOutput.R7);
+                EncoderConfig.cifarLarge().withNumChannels(1), AugmentConfig.gray28(), EncoderOutput.R7);
         manifest.write(dir);
         String json = Files.readString(dir.resolve("amdim-model.json"));
-        assertThat(json).contains("\"format_version\" : 1", "\"num_channels\" : 1", "\"n_depth\" : 10",
-                "\"use_bn\" : false", "\"output\" : \"r7\"");
+        assertThat(json).contains("\"format_version\" : 2", "\"num_channels\" : 1", "\"n_depth\" : 10",
+                "\"use_bn\" : false", "\"output\" : \"r7\"", "\"name\" : \"gray28\"", "\"padding\" : 2");
         assertThat(ExportManifest.read(dir)).isEqualTo(manifest);
     }
 
     @Test
+    void everyAugmentationPresetRoundTrips() throws Exception {
+        for (AugmentConfig augment : new AugmentConfig[] {AugmentConfig.cifar32(), AugmentConfig.stl64(),
+                AugmentConfig.imagenet128(), AugmentConfig.imagenet128Reference(),
+                AugmentConfig.gray28().withChannels(3).withFlip(false), AugmentConfig.cifar32().withResizeInput(true)}) {
+            ExportManifest manifest = ExportManifest.of(
+                    EncoderConfig.defaults(augment.size()).withNumChannels(augment.channels()), augment, EncoderOutput.R1);
+            manifest.write(dir);
+            assertThat(ExportManifest.read(dir)).as(augment.name()).isEqualTo(manifest);
+        }
+    }
+
+    @Test
     void missingOutputDefaultsToR1() throws Exception {
-        ExportManifest.of(EncoderConfig.defaults(32), Preprocessing.cifar(), EncoderOutput.R5).write(dir);
+        ExportManifest.of(EncoderConfig.defaults(32), AugmentConfig.cifar32(), EncoderOutput.R5).write(dir);
         Path file = dir.resolve("amdim-model.json");
         Files.writeString(file, Files.readString(file).replace("\"output\" : \"r5\"", "\"output\" : null"));
         assertThat(ExportManifest.read(dir).output()).isEqualTo(EncoderOutput.R1);
@@ -44,10 +57,19 @@ class ExportManifestTest {
         assertThatThrownBy(() -> ExportManifest.read(dir)).isInstanceOf(IOException.class)
                 .hasMessageContaining(file.toString());
 
-        ExportManifest.of(EncoderConfig.defaults(32), Preprocessing.cifar(), EncoderOutput.R1).write(dir);
+        ExportManifest.of(EncoderConfig.defaults(32), AugmentConfig.cifar32(), EncoderOutput.R1).write(dir);
         String valid = Files.readString(file);
-        Files.writeString(file, valid.replace("\"format_version\" : 1", "\"format_version\" : 9"));
+        Files.writeString(file, valid.replace("\"format_version\" : 2", "\"format_version\" : 9"));
         assertThatThrownBy(() -> ExportManifest.read(dir)).hasMessageContaining("format version 9");
+
+        // the first layout described its own preprocessing instead of the augmentation family
+        Files.writeString(file, "{\"format_version\" : 1, \"encoder\" : {}, \"preprocessing\" : {}}");
+        assertThatThrownBy(() -> ExportManifest.read(dir)).hasMessageContaining(file.toString())
+                .hasMessageContaining("format version 1").hasMessageContaining("amdim export");
+
+        Files.writeString(file, valid.replace("\"test_resize\" : 0", "\"test_resize\" : 70"));
+        assertThatThrownBy(() -> ExportManifest.read(dir)).hasMessageContaining(file.toString())
+                .hasMessageContaining("testResize");
 
         Files.writeString(file, valid.replace("\"n_rkhs\" : 1024", "\"n_rkhs\" : 100"));
         assertThatThrownBy(() -> ExportManifest.read(dir)).hasMessageContaining(file.toString())
@@ -58,9 +80,9 @@ class ExportManifestTest {
     }
 
     @Test
-    void preprocessingMustProduceTheEncoderInput() {
-        assertThatThrownBy(() -> ExportManifest.of(EncoderConfig.defaults(64), Preprocessing.cifar(), EncoderOutput.R1))
-                .hasMessageContaining("3×32×32").hasMessageContaining("3×64×64");
+    void theTestTransformMustProduceTheEncoderInput() {
+        assertThatThrownBy(() -> ExportManifest.of(EncoderConfig.defaults(64), AugmentConfig.cifar32(), EncoderOutput.R1))
+                .hasMessageContaining("cifar32").hasMessageContaining("3×32×32").hasMessageContaining("3×64×64");
     }
 
     @Test

@@ -11,7 +11,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
+import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.augment.TestTransform;
+import io.amdim4j.data.RawImage;
 import io.amdim4j.model.Encoder;
+import io.amdim4j.model.EncoderConfig;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An export loads through Criteria exactly as a user would and gives the training path's embedding. */
+/**
+ * An export loads through Criteria exactly as a user would and gives the training path's embedding:
+ * the run's TestTransform (spec §5.5) and Encoder.forward in inference mode.
+ */
 class ModelExporterTest {
 
     private static final double TOLERANCE = 1e-5;
@@ -48,7 +55,7 @@ class ModelExporterTest {
     @Test
     void rgbExportPredictsTheTrainingPathEmbedding() throws Exception {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 11);
-        Path dir = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, tmp.resolve("cifar-export"));
+        Path dir = ModelExporter.export(encoder, AugmentConfig.cifar32(), EncoderOutput.R1, tmp.resolve("cifar-export"));
         Random random = new Random(3);
         BufferedImage first = randomRgb(random);
         BufferedImage second = randomRgb(random);
@@ -82,26 +89,49 @@ class ModelExporterTest {
     @Test
     void grayscale28ExportPadsTo32() throws Exception {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(1), 12);
-        Path dir = ModelExporter.export(
-                encoder, Preprocessing.grayscale28(), EncoderOutput.R1, tmp.resolve("fashion-export"));
+        Path dir = ModelExporter.export(encoder, AugmentConfig.gray28(), EncoderOutput.R1, tmp.resolve("fashion-export"));
         BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
         Random random = new Random(4);
-        int[][] pixels = new int[28][28];
+        byte[] pixels = new byte[28 * 28];
         for (int y = 0; y < 28; y++) {
             for (int x = 0; x < 28; x++) {
-                pixels[y][x] = random.nextInt(256);
-                image.getRaster().setSample(x, y, 0, pixels[y][x]);
+                int v = random.nextInt(256);
+                pixels[y * 28 + x] = (byte) v;
+                image.getRaster().setSample(x, y, 0, v);
             }
         }
-        // spec §5.4: zero-pad 2 px each side, then (x/255 − 0.2860)/0.3530
-        float[] expectedInput = new float[32 * 32];
-        for (int y = 0; y < 32; y++) {
-            for (int x = 0; x < 32; x++) {
-                boolean inside = y >= 2 && y < 30 && x >= 2 && x < 30;
-                double v = inside ? pixels[y - 2][x - 2] : 0;
-                expectedInput[y * 32 + x] = (float) ((v / 255 - 0.2860) / 0.3530);
-            }
+        float[] expectedInput = testInput(AugmentConfig.gray28(), new RawImage(1, 28, 28, pixels));
+        assertThat(expectedInput).as("zero-padded to 32×32 (spec §5.4)").hasSize(32 * 32);
+        try (ZooModel<Image, float[]> model = EncoderTranslatorFactory.criteria(dir).loadModel();
+                Predictor<Image, float[]> predictor = model.newPredictor()) {
+            float[] actual = predictor.predict(ImageFactory.getInstance().fromImage(image));
+            assertClose(actual, TinyEncoder.forward(encoder, manager, expectedInput, 1, EncoderOutput.R1));
         }
+    }
+
+    @Test
+    void aColourImageGivenToAOneChannelModelIsItsLuma() throws Exception {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(1), 20);
+        Path dir = ModelExporter.export(encoder, AugmentConfig.gray28(), EncoderOutput.R1, tmp.resolve("luma"));
+        BufferedImage image = randomRgb(new Random(6), 28, 28);
+        RawImage grey = EncoderTranslator.toRawImage(interleavedRgb(image), 28, 28, 1);
+        try (ZooModel<Image, float[]> model = EncoderTranslatorFactory.criteria(dir).loadModel();
+                Predictor<Image, float[]> predictor = model.newPredictor()) {
+            float[] actual = predictor.predict(ImageFactory.getInstance().fromImage(image));
+            float[] expected = TinyEncoder.forward(encoder, manager, testInput(AugmentConfig.gray28(), grey), 1,
+                    EncoderOutput.R1);
+            assertClose(actual, expected);
+        }
+    }
+
+    @Test
+    void stl64ExportResizesTheShorterSideAndCropsTheCentre() throws Exception {
+        EncoderConfig config = new EncoderConfig(64, 3, TinyEncoder.NDF, TinyEncoder.N_RKHS, TinyEncoder.N_DEPTH, false);
+        Encoder encoder = TinyEncoder.create(manager, config, 21);
+        Path dir = ModelExporter.export(encoder, AugmentConfig.stl64(), EncoderOutput.R1, tmp.resolve("stl"));
+        BufferedImage image = randomRgb(new Random(7), 80, 96);
+        float[] expectedInput = testInput(AugmentConfig.stl64(), rgbOf(image));
+        assertThat(expectedInput).as("shorter side 70, centre crop 64 (spec §5.5)").hasSize(3 * 64 * 64);
         try (ZooModel<Image, float[]> model = EncoderTranslatorFactory.criteria(dir).loadModel();
                 Predictor<Image, float[]> predictor = model.newPredictor()) {
             float[] actual = predictor.predict(ImageFactory.getInstance().fromImage(image));
@@ -112,7 +142,7 @@ class ModelExporterTest {
     @Test
     void directoryCanBeRenamedAndTheFactoryGivenByName() throws Exception {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 13);
-        Path exported = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R5, tmp.resolve("a"));
+        Path exported = ModelExporter.export(encoder, AugmentConfig.cifar32(), EncoderOutput.R5, tmp.resolve("a"));
         Path renamed = Files.move(exported, tmp.resolve("renamed by the user"));
         BufferedImage image = randomRgb(new Random(5));
 
@@ -136,7 +166,7 @@ class ModelExporterTest {
     @Test
     void djlAloneDoesNotFindTheTranslatorFactoryInServingProperties() throws Exception {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 19);
-        Path dir = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, tmp.resolve("plain"));
+        Path dir = ModelExporter.export(encoder, AugmentConfig.cifar32(), EncoderOutput.R1, tmp.resolve("plain"));
         Criteria<Image, float[]> plain = Criteria.builder()
                 .setTypes(Image.class, float[].class)
                 .optModelPath(dir)
@@ -147,7 +177,7 @@ class ModelExporterTest {
     @Test
     void directoryHoldsParametersDescriptionAndServingProperties() throws Exception {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 14);
-        Path dir = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, tmp.resolve("x"));
+        Path dir = ModelExporter.export(encoder, AugmentConfig.cifar32(), EncoderOutput.R1, tmp.resolve("x"));
 
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
@@ -164,10 +194,10 @@ class ModelExporterTest {
 
         ExportManifest manifest = ExportManifest.read(dir);
         assertThat(manifest.encoder()).isEqualTo(encoder.getConfig());
-        assertThat(manifest.preprocessing()).isEqualTo(Preprocessing.cifar());
+        assertThat(manifest.augment()).isEqualTo(AugmentConfig.cifar32());
         assertThat(manifest.output()).isEqualTo(EncoderOutput.R1);
         assertThat(Files.readString(dir.resolve("amdim-model.json")))
-                .contains("\"output\" : \"r1\"", "\"n_rkhs\" : 64");
+                .contains("\"output\" : \"r1\"", "\"n_rkhs\" : 64", "\"name\" : \"cifar32\"");
         try (var siblings = Files.list(tmp)) {
             assertThat(siblings).as("no staging directory left behind").containsExactly(dir);
         }
@@ -178,7 +208,7 @@ class ModelExporterTest {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 15);
         Path dir = Files.createDirectories(tmp.resolve("busy"));
         Files.writeString(dir.resolve("keep.txt"), "mine");
-        assertThatThrownBy(() -> ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, dir))
+        assertThatThrownBy(() -> ModelExporter.export(encoder, AugmentConfig.cifar32(), EncoderOutput.R1, dir))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("busy")
                 .hasMessageContaining("refuses to overwrite");
@@ -186,10 +216,10 @@ class ModelExporterTest {
     }
 
     @Test
-    void rejectsPreprocessingThatDoesNotFitTheEncoder() {
+    void rejectsAnAugmentationThatDoesNotFitTheEncoder() {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 16);
         assertThatThrownBy(() -> ModelExporter.export(
-                        encoder, Preprocessing.grayscale28(), EncoderOutput.R1, tmp.resolve("bad")))
+                        encoder, AugmentConfig.gray28(), EncoderOutput.R1, tmp.resolve("bad")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1×32×32")
                 .hasMessageContaining("3×32×32");
@@ -198,7 +228,7 @@ class ModelExporterTest {
     @Test
     void missingDescriptionIsNamedWhenLoading() throws Exception {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 17);
-        Path dir = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, tmp.resolve("broken"));
+        Path dir = ModelExporter.export(encoder, AugmentConfig.cifar32(), EncoderOutput.R1, tmp.resolve("broken"));
         Files.delete(dir.resolve(ExportManifest.FILE_NAME));
         assertThatThrownBy(() -> EncoderTranslatorFactory.criteria(dir).loadModel())
                 .isInstanceOf(IOException.class)
@@ -209,7 +239,7 @@ class ModelExporterTest {
     @Test
     void mismatchedParametersAreNamedWhenLoading() throws Exception {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 18);
-        Path dir = ModelExporter.export(encoder, Preprocessing.cifar(), EncoderOutput.R1, tmp.resolve("mismatch"));
+        Path dir = ModelExporter.export(encoder, AugmentConfig.cifar32(), EncoderOutput.R1, tmp.resolve("mismatch"));
         // claim a wider encoder than the parameters hold
         String json = Files.readString(dir.resolve(ExportManifest.FILE_NAME)).replace("\"ndf\" : 8", "\"ndf\" : 16");
         Files.writeString(dir.resolve(ExportManifest.FILE_NAME), json);
@@ -219,30 +249,54 @@ class ModelExporterTest {
     }
 
     private static BufferedImage randomRgb(Random random) {
-        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 32; y++) {
-            for (int x = 0; x < 32; x++) {
+        return randomRgb(random, 32, 32);
+    }
+
+    private static BufferedImage randomRgb(Random random, int height, int width) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
                 image.setRGB(x, y, random.nextInt(1 << 24));
             }
         }
         return image;
     }
 
-    /** spec §5.2/§5.5 for CIFAR: (x/255 − mean)/std, mean (125.3, 123.0, 113.9)/255, std (63.0, 62.1, 66.7)/255. */
-    private static float[] cifarInput(BufferedImage image) {
-        double[] mean = {125.3 / 255, 123.0 / 255, 113.9 / 255};
-        double[] std = {63.0 / 255, 62.1 / 255, 66.7 / 255};
-        float[] out = new float[3 * 32 * 32];
-        for (int y = 0; y < 32; y++) {
-            for (int x = 0; x < 32; x++) {
+    /** The image's pixels read with getRGB, planar CHW, independently of the translator. */
+    private static RawImage rgbOf(BufferedImage image) {
+        int h = image.getHeight();
+        int w = image.getWidth();
+        byte[] chw = new byte[3 * h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
                 int rgb = image.getRGB(x, y);
-                int[] v = {(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF};
-                for (int c = 0; c < 3; c++) {
-                    out[(c * 32 + y) * 32 + x] = (float) ((v[c] / 255.0 - mean[c]) / std[c]);
-                }
+                chw[y * w + x] = (byte) (rgb >> 16);
+                chw[(h + y) * w + x] = (byte) (rgb >> 8);
+                chw[(2 * h + y) * w + x] = (byte) rgb;
             }
         }
-        return out;
+        return new RawImage(3, h, w, chw);
+    }
+
+    private static byte[] interleavedRgb(BufferedImage image) {
+        RawImage planar = rgbOf(image);
+        int area = image.getHeight() * image.getWidth();
+        byte[] hwc = new byte[3 * area];
+        for (int i = 0; i < area; i++) {
+            for (int c = 0; c < 3; c++) {
+                hwc[3 * i + c] = planar.pixels()[c * area + i];
+            }
+        }
+        return hwc;
+    }
+
+    /** The training path's input: the family's test transform (spec §5.5). */
+    private static float[] testInput(AugmentConfig augment, RawImage image) {
+        return new TestTransform(augment).apply(image).data();
+    }
+
+    private static float[] cifarInput(BufferedImage image) {
+        return testInput(AugmentConfig.cifar32(), rgbOf(image));
     }
 
     private static float[] concat(float[] a, float[] b) {

@@ -1,0 +1,89 @@
+package io.amdim4j.cli;
+
+import ai.djl.ndarray.NDManager;
+import io.amdim4j.data.DatasetException;
+import io.amdim4j.data.DatasetSpec;
+import io.amdim4j.data.ImageDataset;
+import io.amdim4j.embed.EmbedConfig;
+import io.amdim4j.embed.EmbeddingExporter;
+import io.amdim4j.embed.EmbeddingFiles;
+import io.amdim4j.embed.EncoderOutput;
+import io.amdim4j.embed.TrainedEncoder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code amdim embed}: the embeddings of a dataset split through a trained encoder, as npy and CSV. */
+@Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Embed every image of a dataset split once with a trained encoder and the run's",
+                "test transform (spec §5.5): OUT/embeddings.npy (float32, N×D), OUT/index.csv",
+                "(row,index,label,class_name) and with --csv OUT/embeddings.csv."})
+final class EmbedCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    CheckpointSource source;
+
+    @Option(names = "--dataset", required = true, paramLabel = "SPEC",
+            description = "fashion-mnist, mnist:DIR, cifar10:DIR, cifar100:DIR, stl10:DIR, folder:DIR, tar:FILE.")
+    String dataset;
+
+    @Option(names = "--split", description = "Split to embed (default: ${DEFAULT-VALUE}).")
+    String split = "test";
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the files.")
+    Path out;
+
+    @Option(names = "--output", paramLabel = "r1|r5|r7",
+            description = "Encoder output to store (default: r1); r5/r7 flattened in C order.")
+    EncoderOutput output = EncoderOutput.R1;
+
+    @Option(names = "--csv", description = "Also write embeddings.csv (about 10 bytes per value).")
+    boolean csv;
+
+    @Option(names = "--batch", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    int batch = EmbedConfig.DEFAULT_BATCH_SIZE;
+
+    @Option(names = "--threads", description = "Threads decoding and transforming images (default: ${DEFAULT-VALUE}).")
+    int threads = EmbedConfig.DEFAULT_LOADER_THREADS;
+
+    @Option(names = "--no-progress", description = "No live progress bar.")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        EmbedConfig config = EmbedConfig.defaults().withBatchSize(batch).withLoaderThreads(threads)
+                .withOutput(output).withCsv(csv).withProgress(!noProgress);
+        ImageDataset images = open();
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TrainedEncoder trained = source.load(manager, spec.commandLine().getErr(), spec.name());
+            EmbeddingFiles files = new EmbeddingExporter(trained.encoder(), config)
+                    .export(images, trained.augment(), out);
+            stdout.printf("embedded %d images of %s (%s test transform) from %s%n", files.rows(),
+                    images.describe(), trained.augment().name(), trained.checkpoint());
+            stdout.printf("%s: %d×%d float32 (%s)%n", files.npy().toAbsolutePath(), files.rows(),
+                    files.dimension(), files.output().key());
+            stdout.println(files.index().toAbsolutePath());
+            files.csv().ifPresent(p -> stdout.println(p.toAbsolutePath()));
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    /** The split, or an error naming the option (a DatasetException is not one of Main's input errors). */
+    private ImageDataset open() {
+        try {
+            return DatasetSpec.parse(dataset).open(split);
+        } catch (DatasetException e) {
+            throw new IllegalArgumentException("--dataset " + dataset + " --split " + split + ": " + e.getMessage(), e);
+        }
+    }
+}

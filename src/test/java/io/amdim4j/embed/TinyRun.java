@@ -1,0 +1,81 @@
+package io.amdim4j.embed;
+
+import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.data.DataConfig;
+import io.amdim4j.loss.MixtureConfig;
+import io.amdim4j.loss.NceConfig;
+import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.run.RunDirectory;
+import io.amdim4j.train.OptimConfig;
+import io.amdim4j.train.Pretraining;
+import io.amdim4j.train.TrainConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * A real, tiny pre-training run for the tests of everything that starts from a checkpoint (this
+ * package and {@code amdim export}/{@code amdim embed}): a CIFAR-10 binary dataset of random images
+ * and two updates of a ndf-8 encoder, checkpointed after each.
+ */
+public final class TinyRun {
+
+    /** Images in each of the five train batch files. */
+    public static final int PER_TRAIN_FILE = 2;
+
+    /** Images in test_batch.bin. */
+    public static final int TEST_IMAGES = 6;
+
+    /** Updates of the run; one checkpoint after each. */
+    public static final int STEPS = 2;
+
+    /** R of the tiny encoder. */
+    public static final int N_RKHS = 32;
+
+    private static final int SIDE = 32;
+    private static final int RECORD = 1 + 3 * SIDE * SIDE;
+    private static final int TRAIN_FILES = 5;
+    private static final int CLASSES = 10;
+
+    private TinyRun() {}
+
+    /** Writes data_batch_1..5.bin and test_batch.bin of random 32×32 RGB images with labels 0..9. */
+    public static Path writeCifar(Path dir, long seed) throws IOException {
+        Files.createDirectories(dir);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int f = 1; f <= TRAIN_FILES; f++) {
+            Files.write(dir.resolve("data_batch_" + f + ".bin"), records(PER_TRAIN_FILE, random));
+        }
+        Files.write(dir.resolve("test_batch.bin"), records(TEST_IMAGES, random));
+        return dir;
+    }
+
+    /** Batch 4, two updates, no per-epoch test, ndf 8, n_rkhs 32, n_depth 1, a checkpoint every update. */
+    public static TrainConfig config(Path cifarDir) {
+        DataConfig data = new DataConfig("cifar10:" + cifarDir, "train", "test", 7);
+        EncoderConfig encoder = new EncoderConfig(SIDE, 3, 8, N_RKHS, 1, false);
+        OptimConfig optim = OptimConfig.forEpochs(1).withWarmup(1).withLr(2e-3);
+        return new TrainConfig(data, encoder, AugmentConfig.cifar32(), NceConfig.defaults(), MixtureConfig.defaults(),
+                optim, 1, STEPS, 4, 1, 1, 2, false, 1);
+    }
+
+    /** Writes the dataset under {@code root/cifar} and pre-trains into {@code root/run}. */
+    public static RunDirectory pretrain(Path root) throws IOException {
+        Path cifar = writeCifar(root.resolve("cifar"), 5);
+        Path run = root.resolve("run");
+        Pretraining.start(config(cifar), run, new Pretraining.Options(false, new PrintWriter(new StringWriter())));
+        return new RunDirectory(run);
+    }
+
+    private static byte[] records(int n, SplittableRandom random) {
+        byte[] out = new byte[n * RECORD];
+        random.nextBytes(out);
+        for (int i = 0; i < n; i++) {
+            out[i * RECORD] = (byte) random.nextInt(CLASSES);
+        }
+        return out;
+    }
+}
