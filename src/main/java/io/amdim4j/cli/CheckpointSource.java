@@ -1,7 +1,7 @@
 package io.amdim4j.cli;
 
 import ai.djl.ndarray.NDManager;
-import io.amdim4j.embed.TrainedEncoder;
+import io.amdim4j.train.TrainedEncoder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

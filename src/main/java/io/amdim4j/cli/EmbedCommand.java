@@ -8,7 +8,7 @@ import io.amdim4j.embed.EmbedConfig;
 import io.amdim4j.embed.EmbeddingExporter;
 import io.amdim4j.embed.EmbeddingFiles;
 import io.amdim4j.embed.EncoderOutput;
-import io.amdim4j.embed.TrainedEncoder;
+import io.amdim4j.train.TrainedEncoder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

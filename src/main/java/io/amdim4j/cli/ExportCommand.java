@@ -3,7 +3,7 @@ package io.amdim4j.cli;
 import ai.djl.ndarray.NDManager;
 import io.amdim4j.embed.EncoderOutput;
 import io.amdim4j.embed.ModelExporter;
-import io.amdim4j.embed.TrainedEncoder;
+import io.amdim4j.train.TrainedEncoder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

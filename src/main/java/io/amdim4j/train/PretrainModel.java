@@ -24,6 +24,9 @@ import java.util.Optional;
  */
 public final class PretrainModel implements AutoCloseable {
 
+    /** Checkpoint name prefix of the encoder's parameters. */
+    public static final String ENCODER = "encoder";
+
     private final NDManager manager;
     private final Encoder encoder;
     private final MlpProbe mlpProbe;
@@ -49,7 +52,7 @@ public final class PretrainModel implements AutoCloseable {
         mlpProbe.initialize(manager, DataType.FLOAT32, new Shape(2, r));
         linearProbe = LinearProbe.builder().setNumClasses(numClasses).build();
         linearProbe.initialize(manager, DataType.FLOAT32, new Shape(2, r));
-        blocks.put("encoder", encoder);
+        blocks.put(ENCODER, encoder);
         blocks.put("mlp_probe", mlpProbe);
         blocks.put("linear_probe", linearProbe);
         if (config.mixture().enabled()) {

@@ -10,14 +10,14 @@ import java.util.SplittableRandom;
  * carry their class: class k is a noisy picture with a bright square at a class-specific place and
  * a class-specific tint, so probes have something to learn.
  */
-final class TinyCifar {
+public final class TinyCifar {
 
     private static final int SIDE = 32;
     private static final int RECORD = 1 + 3 * SIDE * SIDE;
 
     private TinyCifar() {}
 
-    static Path write(Path dir, int perTrainBatch, int test, long seed) throws IOException {
+    public static Path write(Path dir, int perTrainBatch, int test, long seed) throws IOException {
         Files.createDirectories(dir);
         SplittableRandom rng = new SplittableRandom(seed);
         for (int b = 1; b <= 5; b++) {

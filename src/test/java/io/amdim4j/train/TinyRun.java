@@ -1,4 +1,4 @@
-package io.amdim4j.embed;
+package io.amdim4j.train;
 
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
@@ -6,15 +6,11 @@ import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.run.RunDirectory;
-import io.amdim4j.train.OptimConfig;
-import io.amdim4j.train.Pretraining;
-import io.amdim4j.train.TrainConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 
 /**
  * A real, tiny pre-training run for the tests of everything that starts from a checkpoint (this
@@ -36,21 +32,12 @@ public final class TinyRun {
     public static final int N_RKHS = 32;
 
     private static final int SIDE = 32;
-    private static final int RECORD = 1 + 3 * SIDE * SIDE;
-    private static final int TRAIN_FILES = 5;
-    private static final int CLASSES = 10;
 
     private TinyRun() {}
 
-    /** Writes data_batch_1..5.bin and test_batch.bin of random 32×32 RGB images with labels 0..9. */
+    /** Writes data_batch_1..5.bin and test_batch.bin (see {@link TinyCifar}). */
     public static Path writeCifar(Path dir, long seed) throws IOException {
-        Files.createDirectories(dir);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int f = 1; f <= TRAIN_FILES; f++) {
-            Files.write(dir.resolve("data_batch_" + f + ".bin"), records(PER_TRAIN_FILE, random));
-        }
-        Files.write(dir.resolve("test_batch.bin"), records(TEST_IMAGES, random));
-        return dir;
+        return TinyCifar.write(dir, PER_TRAIN_FILE, TEST_IMAGES, seed);
     }
 
     /** Batch 4, two updates, no per-epoch test, ndf 8, n_rkhs 32, n_depth 1, a checkpoint every update. */
@@ -68,14 +55,5 @@ public final class TinyRun {
         Path run = root.resolve("run");
         Pretraining.start(config(cifar), run, new Pretraining.Options(false, new PrintWriter(new StringWriter())));
         return new RunDirectory(run);
-    }
-
-    private static byte[] records(int n, SplittableRandom random) {
-        byte[] out = new byte[n * RECORD];
-        random.nextBytes(out);
-        for (int i = 0; i < n; i++) {
-            out[i * RECORD] = (byte) random.nextInt(CLASSES);
-        }
-        return out;
     }
 }

@@ -1,4 +1,4 @@
-package io.amdim4j.embed;
+package io.amdim4j.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,8 +8,6 @@ import ai.djl.util.Pair;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.run.RunDirectory;
-import io.amdim4j.train.Checkpoint;
-import io.amdim4j.train.TrainConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +37,7 @@ public record TrainedEncoder(Encoder encoder, AugmentConfig augment, TrainConfig
      * Prefix of the encoder's parameters in a pre-training checkpoint, which names each parameter
      * {@code <block>/<DJL path>} (see {@code PretrainModel.parameters()}).
      */
-    public static final String CHECKPOINT_PREFIX = "encoder/";
+    public static final String CHECKPOINT_PREFIX = PretrainModel.ENCODER + "/";
 
     /** Checks that nothing is missing and that the test transform makes the encoder's input. */
     public TrainedEncoder {
@@ -47,7 +45,6 @@ public record TrainedEncoder(Encoder encoder, AugmentConfig augment, TrainConfig
         Objects.requireNonNull(augment, "augment");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(checkpoint, "checkpoint");
-        ExportManifest.requireFits(encoder.getConfig(), augment);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.amdim4j.embed;
+package io.amdim4j.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.run.RunDirectory;
-import io.amdim4j.train.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
