@@ -1,0 +1,83 @@
+package io.amdim4j.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.amdim4j.run.Provenance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** RUN_DIR/eval.json: snake_case, complete, atomic, and read back as written. */
+class EvalJsonTest {
+
+    @TempDir
+    Path tmp;
+
+    static EvalJson sample() {
+        EvalConfig config = EvalConfig.defaults().withSeeds(2, 9)
+                .withLabelFractions(List.of(LabelFraction.of(0.1), LabelFraction.ALL))
+                .withFeatureSet(FeatureSet.MULTISCALE);
+        EvalResult linear = EvalResult.of("linear", "r1+r5avg+r7avg", 0.1, List.of(
+                new SeedOutcome(17, 0.75, Map.of(LinearEval.L2, 1e-4, "val_accuracy", 0.7)),
+                new SeedOutcome(18, 0.5, Map.of(LinearEval.L2, 1e-3, "val_accuracy", 0.6))));
+        EvalResult knn = EvalResult.of("knn-k20", "pixels", 1.0, List.of(
+                new SeedOutcome(17, 0.25, Map.of("k", 20.0, "temperature", 0.07))));
+        List<MethodEvaluation> methods = List.of(
+                new MethodEvaluation(new EvalReport("amdim", "r1+r5avg+r7avg", 100, 40, 10, List.of(linear), 1.5), 96, 2.5),
+                new MethodEvaluation(new EvalReport("pixels", "pixels", 100, 40, 10, List.of(knn), 0.25), 3072, 0.5));
+        Provenance provenance = new Provenance("abc", "dev", "17", "0.36.0", "PyTorch 2.7.1", "Linux", "amd64", 1,
+                "2025-01-01T00:00:00Z");
+        return new EvalJson("/runs/a/checkpoints/step-00000002.ckpt", "cifar10:/data/cifar", "train", "test",
+                config, 0L, methods, 4.75, provenance);
+    }
+
+    @Test
+    void writesSnakeCaseJsonWithEveryReportAndReadsItBack() throws IOException {
+        EvalJson written = sample();
+        Path file = tmp.resolve("run").resolve("eval.json");
+        written.write(file);
+
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        assertThat(root.get("checkpoint").asText()).isEqualTo("/runs/a/checkpoints/step-00000002.ckpt");
+        assertThat(root.get("train_split").asText()).isEqualTo("train");
+        assertThat(root.get("config").get("feature_set").asText()).isEqualTo("r1+r5avg+r7avg");
+        assertThat(root.get("config").get("label_fractions").toString()).isEqualTo("[0.1,1.0]");
+        assertThat(root.get("config").get("bn_batches").asInt()).isEqualTo(BatchNormReestimator.REFERENCE_BATCHES);
+        JsonNode amdim = root.get("methods").get(0);
+        assertThat(amdim.get("dimension").asInt()).isEqualTo(96);
+        assertThat(amdim.get("extraction_seconds").asDouble()).isEqualTo(2.5);
+        JsonNode result = amdim.get("report").get("results").get(0);
+        assertThat(result.get("label_fraction").asDouble()).isEqualTo(0.1);
+        assertThat(result.get("mean").asDouble()).isEqualTo(0.625);
+        assertThat(result.get("std").asDouble()).isEqualTo(Math.sqrt(0.03125));
+        assertThat(result.get("seeds").get(1).get("hyperparameters").get("l2").asDouble()).isEqualTo(1e-3);
+        assertThat(root.get("methods").get(1).get("report").get("method").asText()).isEqualTo("pixels");
+        assertThat(root.get("provenance").get("threads").asInt()).isEqualTo(1);
+        assertThat(Files.readString(file)).isEqualTo(new String(written.toBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        try (var siblings = Files.list(file.getParent())) {
+            assertThat(siblings).containsExactly(file); // no temporary file left behind
+        }
+
+        EvalJson read = EvalJson.read(file);
+        assertThat(read).isEqualTo(written);
+        assertThat(read.reports()).extracting(EvalReport::method).containsExactly("amdim", "pixels");
+    }
+
+    @Test
+    void aFileThatIsNotAnEvaluationIsNamed() throws IOException {
+        Path missing = tmp.resolve("nothing.json");
+        assertThatThrownBy(() -> EvalJson.read(missing)).isInstanceOf(IOException.class)
+                .hasMessageContaining(missing.toString());
+        Path bad = tmp.resolve("eval.json");
+        Files.writeString(bad, "{\"methods\": 3}");
+        assertThatThrownBy(() -> EvalJson.read(bad)).isInstanceOf(IOException.class)
+                .hasMessageContaining(bad + " is not a readable eval.json");
+    }
+}
