@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "AMDIM (Augmented Multiscale Deep InfoMax) self-supervised image representations.",
-        subcommands = {SummaryCommand.class, PretrainCommand.class, EvalCommand.class, ExportCommand.class,
+        subcommands = {QuickstartCommand.class, SummaryCommand.class, PretrainCommand.class, EvalCommand.class, ExportCommand.class,
                 EmbedCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

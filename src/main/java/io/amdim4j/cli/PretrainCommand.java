@@ -62,6 +62,9 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "Stop after this many updates in total (default: no limit).")
     long steps;
 
+    @Option(names = "--minutes", description = "Also stop (with a checkpoint) after this many minutes of training.")
+    double minutes;
+
     @Option(names = "--batch-size", description = "Images per update (default: ${DEFAULT-VALUE}; the authors recommend 480).")
     int batchSize = TrainConfig.BATCH_SIZE;
 
@@ -105,7 +108,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Pretraining.Options options = new Pretraining.Options(!noProgress, spec.commandLine().getErr());
+        Pretraining.Options options = new Pretraining.Options(!noProgress, spec.commandLine().getErr(), minutes * 60);
         Pretraining.Outcome outcome;
         if (resume != null) {
             outcome = Pretraining.resume(resume, steps > 0 ? steps : null,

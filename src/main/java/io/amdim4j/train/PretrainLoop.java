@@ -35,6 +35,7 @@ public final class PretrainLoop {
     private final EpochTester tester;
     private final List<PretrainListener> listeners;
     private final IntFunction<String> lastGoodCheckpoint;
+    private long deadlineNanos = Long.MAX_VALUE;
 
     /**
      * @param lastGoodCheckpoint describes the newest checkpoint for the NaN message, given the current step
@@ -53,7 +54,12 @@ public final class PretrainLoop {
         this.lastGoodCheckpoint = lastGoodCheckpoint;
     }
 
-    /** Trains from {@code start} until the step limit or the last epoch; returns where it stopped. */
+    /** Also stop after the first update that ends more than {@code seconds} from now. */
+    public void stopAfterSeconds(double seconds) {
+        deadlineNanos = System.nanoTime() + (long) (seconds * 1e9);
+    }
+
+    /** Trains from {@code start} until the step limit, the time budget or the last epoch; returns where it stopped. */
     public TrainingCursor run(TrainingCursor start) {
         TrainingCursor cursor = start;
         while (cursor.epoch() < config.epochs() && !limitReached(cursor)) {
@@ -95,6 +101,6 @@ public final class PretrainLoop {
     }
 
     private boolean limitReached(TrainingCursor cursor) {
-        return config.maxSteps() > 0 && cursor.step() >= config.maxSteps();
+        return (config.maxSteps() > 0 && cursor.step() >= config.maxSteps()) || System.nanoTime() > deadlineNanos;
     }
 }

@@ -25,8 +25,21 @@ import java.util.List;
  */
 public final class Pretraining {
 
-    /** How a run reports to the person watching it. */
-    public record Options(boolean progressBar, PrintWriter log) {}
+    /**
+     * How a run reports to the person watching it, and an optional wall-clock budget.
+     *
+     * @param progressBar live bar on stderr
+     * @param log messages (resume position, skipped checkpoints)
+     * @param budgetSeconds stop (with a checkpoint) after the first update past this many seconds; 0 for none.
+     *     A budget makes the stopping step depend on the machine, so it is a run-control option, not part of
+     *     the configuration.
+     */
+    public record Options(boolean progressBar, PrintWriter log, double budgetSeconds) {
+
+        public Options(boolean progressBar, PrintWriter log) {
+            this(progressBar, log, 0);
+        }
+    }
 
     /** Where a finished (or stopped) run ended. */
     public record Outcome(RunDirectory run, TrainingCursor cursor, Path checkpoint) {}
@@ -102,6 +115,9 @@ public final class Pretraining {
                     : epoch -> ProbeAccuracy.NOT_MEASURED;
             PretrainLoop loop = new PretrainLoop(config, new PretrainStep(config, model, adam), loader, tester,
                     listeners, step -> checkpoints.lastGood());
+            if (options.budgetSeconds() > 0) {
+                loop.stopAfterSeconds(options.budgetSeconds());
+            }
             TrainingCursor end = loop.run(start);
             return new Outcome(run, end, run.checkpoint(end.step()));
         }
