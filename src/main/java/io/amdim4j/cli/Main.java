@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "AMDIM (Augmented Multiscale Deep InfoMax) self-supervised image representations.",
-        subcommands = {SummaryCommand.class, PretrainCommand.class, ExportCommand.class, EmbedCommand.class,
+        subcommands = {SummaryCommand.class, PretrainCommand.class, ExportCommand.class, EmbedCommand.class, ReportCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
