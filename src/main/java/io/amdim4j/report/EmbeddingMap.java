@@ -35,7 +35,10 @@ public final class EmbeddingMap {
     private static final int AXES = 2;
     /** Half-transparent dots, so dense clusters show their density. */
     private static final int DOT_ALPHA = 110;
+    /** Dot diameters: small where thousands of points overlap, larger where a few must stay visible. */
     private static final double DOT = 3;
+    private static final double SPARSE_DOT = 6;
+    private static final int SPARSE_POINTS = 2000;
     private static final double LEGEND_DOT = 10;
     /** Label of rows without a class. */
     static final String UNLABELLED = "unlabelled";
@@ -61,7 +64,8 @@ public final class EmbeddingMap {
         }
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        Shape dot = new Ellipse2D.Double(-DOT / 2, -DOT / 2, DOT, DOT);
+        double size = x.rows() <= SPARSE_POINTS ? SPARSE_DOT : DOT;
+        Shape dot = new Ellipse2D.Double(-size / 2, -size / 2, size, size);
         Shape legendDot = new Rectangle2D.Double(-LEGEND_DOT / 2, -LEGEND_DOT / 2, LEGEND_DOT, LEGEND_DOT);
         int s = 0;
         for (var e : byLabel.entrySet()) {

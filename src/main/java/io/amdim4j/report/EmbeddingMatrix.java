@@ -32,7 +32,8 @@ public record EmbeddingMatrix(int rows, int dimension, float[] values) {
     public EmbeddingMatrix {
         Objects.requireNonNull(values, "values");
         if (rows < 0 || dimension < 1) {
-            throw new IllegalArgumentException("embedding matrix must be N×D with D >= 1, got " + rows + "×" + dimension);
+            throw new IllegalArgumentException(
+                    "embedding matrix must be N×D with D >= 1, got " + rows + "×" + dimension);
         }
         if ((long) rows * dimension != values.length) {
             throw new IllegalArgumentException(rows + "×" + dimension + " needs " + (long) rows * dimension

@@ -95,7 +95,8 @@ public record EvalTable(List<Result> rows) {
         JsonNode mean = node.get("mean");
         if (mean != null && mean.isNumber()) {
             out.add(new Result(text(here.get("method")), text(here.get("feature_set")), text(here.get("protocol")),
-                    number(here.get("label_fraction")), mean.asDouble(), number(node.get("std")), seeds(node.get("seeds"))));
+                    number(here.get("label_fraction")), mean.asDouble(), number(node.get("std")),
+                    seeds(node.get("seeds"))));
         }
         for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
             JsonNode child = it.next();

@@ -24,6 +24,7 @@ final class HtmlPage {
             th, td { border: 1px solid #ccc; padding: 3px 9px; text-align: left; }
             th { background: #eef2f8; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
+            td:nth-child(-n+4) { white-space: nowrap; }
             .two { display: flex; flex-wrap: wrap; gap: 32px; align-items: flex-start; }
             .note { background: #fff8e1; border-left: 4px solid #f0b400; padding: 8px 12px; }
             pre { background: #f4f4f4; padding: 8px 12px; overflow-x: auto; font-size: 13px; }
@@ -106,7 +107,7 @@ final class HtmlPage {
         return raw(t.append("</tbody>\n</table>").toString());
     }
 
-    /** One figure: the PNG by relative name, at its pixel size (scaled down to the page width); its title is in the image. */
+    /** One figure: the PNG by relative name at its pixel size (shrunk to the page width); the title is in the image. */
     static String figure(Figure f) {
         return "<figure><img src=\"" + escape(f.file()) + "\" width=\"" + f.width() + "\" height=\"" + f.height()
                 + "\" alt=\"" + escape(f.title()) + "\"></figure>";

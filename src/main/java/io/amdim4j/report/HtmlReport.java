@@ -113,7 +113,8 @@ public final class HtmlReport {
         page.heading(3, null, "Frozen-feature evaluation (eval.json)");
         Optional<EvalTable> eval = EvalTable.read(config.run().eval());
         if (eval.isEmpty() || eval.get().rows().isEmpty()) {
-            page.note(eval.isEmpty() ? "No eval.json in the run directory yet. Evaluate the encoder with:"
+            page.note(eval.isEmpty() ? "No eval.json in the run directory yet; amdim eval writes it (see amdim eval"
+                    + " --help), for example:"
                     : "eval.json lists no results (no object with a numeric \"mean\").");
             page.code("amdim eval --run-dir " + config.run().root());
         } else {
@@ -125,8 +126,8 @@ public final class HtmlReport {
             page.note("No config.json in the run directory.");
         } else {
             ConfigSummary c = runConfig.get();
-            page.table(List.of("setting", "value"),
-                    c.highlights().stream().map(r -> List.of(r.key(), r.value())).toList(), new boolean[] {false, false});
+            page.table(List.of("setting", "value"), c.highlights().stream().map(r -> List.of(r.key(), r.value())).toList(),
+                    new boolean[] {false, false});
             page.raw("<details><summary>All " + c.all().size() + " settings</summary>");
             page.table(List.of("key", "value"), c.all().stream().map(r -> List.of(r.key(), r.value())).toList(),
                     new boolean[] {false, false});

@@ -7,7 +7,10 @@ package io.amdim4j.report;
  */
 public final class MovingAverage {
 
-    /** A curve is smoothed over about 1/50 of its length: enough to read trends at batch 64, short enough to keep the warm-up visible. */
+    /**
+     * A curve is smoothed over about 1/50 of its length: enough to read trends at batch 64, short
+     * enough to keep the warm-up visible.
+     */
     public static final int WINDOWS_PER_CURVE = 50;
 
     private MovingAverage() {}

@@ -128,7 +128,8 @@ public final class NeighbourGallery {
                 x += cellW + QUERY_GAP;
                 for (Match m : row.matches()) {
                     drawCell(g, pictures.get(m.entry().index()), m.sameClass() ? SAME_CLASS : OTHER_CLASS,
-                            x, y, cellW, cellH, className(m.entry()), String.format(Locale.ROOT, "%.3f", m.similarity()));
+                            x, y, cellW, cellH, className(m.entry()),
+                            String.format(Locale.ROOT, "%.3f", m.similarity()));
                     x += cellW + GAP;
                 }
             }

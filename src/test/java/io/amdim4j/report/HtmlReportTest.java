@@ -107,13 +107,15 @@ class HtmlReportTest {
             assertThat(rgb(gallery, x + 1, y + 1)).isEqualTo(NeighbourGallery.QUERY.getRGB() & 0xFFFFFF);
             // the query thumbnail's top-left 3×3 block is CIFAR pixel (0, 0) of image q
             int expected = pixel(run.images[q], 0, 0);
-            assertThat(rgb(gallery, x + NeighbourGallery.BORDER + 2, y + NeighbourGallery.BORDER + 2)).isEqualTo(expected);
+            int inside = NeighbourGallery.BORDER + 2;
+            assertThat(rgb(gallery, x + inside, y + inside)).isEqualTo(expected);
             List<Integer> brute = bruteNeighbours(run, q, NeighbourGallery.NEIGHBOURS);
             for (int j = 0; j < brute.size(); j++) {
-                int nx = NeighbourGallery.MARGIN + cell + NeighbourGallery.QUERY_GAP + j * (cell + NeighbourGallery.GAP);
+                int nx = NeighbourGallery.MARGIN + cell + NeighbourGallery.QUERY_GAP
+                        + j * (cell + NeighbourGallery.GAP);
                 boolean same = run.labels[brute.get(j)] == run.labels[q];
-                assertThat(rgb(gallery, nx + 1, y + 1)).as("row %d neighbour %d", r, j)
-                        .isEqualTo((same ? NeighbourGallery.SAME_CLASS : NeighbourGallery.OTHER_CLASS).getRGB() & 0xFFFFFF);
+                int border = (same ? NeighbourGallery.SAME_CLASS : NeighbourGallery.OTHER_CLASS).getRGB() & 0xFFFFFF;
+                assertThat(rgb(gallery, nx + 1, y + 1)).as("row %d neighbour %d", r, j).isEqualTo(border);
                 // bottom-right source pixel (31, 31) of the neighbour's image
                 int px = nx + NeighbourGallery.BORDER + thumb - 1;
                 int py = y + NeighbourGallery.BORDER + thumb - 1;
@@ -133,8 +135,8 @@ class HtmlReportTest {
         String html = Files.readString(files.html());
 
         String root = run.run.root().toString();
-        assertThat(html).contains("amdim embed --run-dir " + root + " --dataset cifar10:/nowhere/cifar --split test --out "
-                + run.run.root().resolve("embeddings"));
+        assertThat(html).contains("amdim embed --run-dir " + root + " --dataset cifar10:/nowhere/cifar --split test"
+                + " --out " + run.run.root().resolve("embeddings"));
         assertThat(html).contains("amdim eval --run-dir " + root);
         assertThat(out.resolve(EmbeddingMap.FILE)).doesNotExist();
         assertThat(out.resolve(HtmlReport.GALLERY_FILE)).doesNotExist();

@@ -82,14 +82,15 @@ class PrincipalComponentsTest {
     @Test
     void componentsAreEigenvectorsOfTheDenseCovarianceWithTheLargestRayleighQuotients() {
         int n = 300;
-        int d = 12;
+        // wider than the iterated block (k + OVERSAMPLING), so the power iteration itself is tested
+        int d = 40;
         SplittableRandom random = new SplittableRandom(11);
         float[] values = new float[n * d];
         for (int i = 0; i < n; i++) {
             double shared = random.nextGaussian();
             for (int c = 0; c < d; c++) {
                 // unequal scales plus a shared factor: a full covariance with distinct eigenvalues
-                values[i * d + c] = (float) ((c + 1) * 0.3 * random.nextGaussian() + shared * (c % 3));
+                values[i * d + c] = (float) ((c % 13 + 1) * 0.3 * random.nextGaussian() + shared * (c % 3));
             }
         }
         EmbeddingMatrix x = new EmbeddingMatrix(n, d, values);

@@ -56,7 +56,7 @@ public final class SyntheticRun {
         this.images = images;
     }
 
-    /** Writes everything under {@code dir}: run in {@code dir/run}, embeddings in {@code dir/emb}, CIFAR in {@code dir/cifar}. */
+    /** Writes the run to {@code dir/run}, the embeddings to {@code dir/emb} and the CIFAR split to {@code dir/cifar}. */
     public static SyntheticRun write(Path dir) throws IOException {
         RunDirectory run = new RunDirectory(dir.resolve("run"));
         Files.createDirectories(run.root());
