@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "AMDIM (Augmented Multiscale Deep InfoMax) self-supervised image representations.",
-        subcommands = {QuickstartCommand.class, SummaryCommand.class, PretrainCommand.class, EvalCommand.class, ExportCommand.class,
-                EmbedCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {QuickstartCommand.class, SummaryCommand.class, PretrainCommand.class, EvalCommand.class,
+                EmbedCommand.class, ExportCommand.class, ReportCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,68 @@
+package io.amdim4j.report;
+
+import io.amdim4j.run.RunDirectory;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code amdim report} renders and where.
+ *
+ * @param run the run directory (config.json, metrics.jsonl, optional eval.json)
+ * @param out the report directory; {@code RUN_DIR/report} by default
+ * @param embeddings an {@code amdim embed} output directory; if empty, {@code RUN_DIR/embeddings}
+ *     is used when it holds embeddings
+ * @param dataset the {@code DatasetSpec} of the embedded images, for the gallery's thumbnails; if
+ *     empty, the run's own dataset from config.json is tried
+ * @param split the embedded split ({@code test} by default)
+ */
+public record ReportConfig(RunDirectory run, Path out, Optional<Path> embeddings, Optional<String> dataset,
+        String split) {
+
+    /** The split {@code amdim embed} and the report use unless told otherwise. */
+    public static final String DEFAULT_SPLIT = "test";
+
+    /** Where {@code amdim embed} is suggested to write, and where the report looks by default. */
+    public static final String DEFAULT_EMBEDDINGS_DIR = "embeddings";
+
+    public ReportConfig {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(embeddings, "embeddings");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(split, "split");
+        if (split.isBlank()) {
+            throw new IllegalArgumentException("split must not be blank");
+        }
+        if (dataset.isPresent() && dataset.get().isBlank()) {
+            throw new IllegalArgumentException("dataset must not be blank");
+        }
+    }
+
+    /** The defaults for {@code runDir}: report into {@code RUN_DIR/report}, embeddings found if present, test split. */
+    public static ReportConfig of(Path runDir) {
+        RunDirectory run = new RunDirectory(runDir);
+        return new ReportConfig(run, run.report(), Optional.empty(), Optional.empty(), DEFAULT_SPLIT);
+    }
+
+    public ReportConfig withOut(Path dir) {
+        return new ReportConfig(run, dir, embeddings, dataset, split);
+    }
+
+    public ReportConfig withEmbeddings(Path dir) {
+        return new ReportConfig(run, out, Optional.of(dir), dataset, split);
+    }
+
+    public ReportConfig withDataset(String spec) {
+        return new ReportConfig(run, out, embeddings, Optional.of(spec), split);
+    }
+
+    public ReportConfig withSplit(String name) {
+        return new ReportConfig(run, out, embeddings, dataset, name);
+    }
+
+    /** The embeddings directory to read: the one given, else {@code RUN_DIR/embeddings}. */
+    public Path embeddingsDir() {
+        return embeddings.orElse(run.root().resolve(DEFAULT_EMBEDDINGS_DIR));
+    }
+}
