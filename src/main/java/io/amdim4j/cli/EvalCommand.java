@@ -6,6 +6,7 @@ import io.amdim4j.data.DataConfig;
 import io.amdim4j.data.DatasetException;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.ImageDataset;
+import io.amdim4j.data.Subset;
 import io.amdim4j.eval.EncoderEvaluation;
 import io.amdim4j.eval.EvalConfig;
 import io.amdim4j.eval.EvalImages;
@@ -69,6 +70,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--test-split", paramLabel = "SPLIT", description = "Split scored once (default: the run's).")
     String testSplit;
 
+    @Option(names = "--train-images", paramLabel = "N",
+            description = "Use a class-balanced, seeded subset of N training images (default: all); "
+                    + "only these are encoded, which keeps a quick evaluation quick.")
+    Integer trainImages;
+
     @Option(names = "--protocol", split = ",", paramLabel = "linear|mlp|knn", defaultValue = "linear,knn",
             description = "Protocols, comma-separated or repeated (default: ${DEFAULT-VALUE}; mlp costs minutes).")
     List<EvalConfig.Protocol> protocols;
@@ -130,7 +136,7 @@ final class EvalCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, stderr, spec.name());
             DataConfig data = dataFor(trained.config().data());
-            EvalImages images = new EvalImages(open(data.dataset(), data.trainSplit(), "--train-split"),
+            EvalImages images = new EvalImages(limit(open(data.dataset(), data.trainSplit(), "--train-split")),
                     open(data.dataset(), data.testSplit(), "--test-split"), trained.augment(), batch, threads);
             EncoderEvaluation evaluation = new EncoderEvaluation(config, new ClippedCrossEntropyLoss()::evaluate,
                     manager, line -> {
@@ -158,6 +164,15 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The --train-images subset, drawn with the evaluation seed; the whole split without the option. */
+    private ImageDataset limit(ImageDataset train) {
+        if (trainImages == null || trainImages >= train.size()) {
+            return train;
+        }
+        requireAtLeast(trainImages, 1, "--train-images");
+        return Subset.labelFraction(train, (double) trainImages / train.size(), seed);
     }
 
     /** The settings; bad values fail here, naming the option, before anything is loaded. */
