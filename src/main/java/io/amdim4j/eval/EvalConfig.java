@@ -48,7 +48,19 @@ public record EvalConfig(
         /** {@link MlpEval}. */
         MLP,
         /** {@link KnnEval}. */
-        KNN
+        KNN;
+
+        /** The CLI's and eval.json's lower-case name. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String cliName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** Reads either case. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Protocol parse(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
     }
 
     /** Validates every field and names the bad one. */

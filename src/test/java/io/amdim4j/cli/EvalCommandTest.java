@@ -61,7 +61,7 @@ class EvalCommandTest {
         assertThat(root.get("dataset").asText()).isEqualTo("cifar10:" + shared.resolve("cifar"));
         assertThat(root.get("train_split").asText()).isEqualTo("train");
         assertThat(root.get("test_split").asText()).isEqualTo("test");
-        assertThat(root.get("config").get("protocols").toString()).isEqualTo("[\"LINEAR\",\"KNN\"]");
+        assertThat(root.get("config").get("protocols").toString()).isEqualTo("[\"linear\",\"knn\"]");
         List<String> methods = new ArrayList<>();
         for (JsonNode method : root.get("methods")) {
             JsonNode report = method.get("report");
