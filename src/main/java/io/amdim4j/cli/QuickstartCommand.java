@@ -55,6 +55,17 @@ final class QuickstartCommand implements Callable<Integer> {
     int batchSize = 64;
 
     /**
+     * The spec's 2e-4 with 500 warm-up updates is tuned for 300-epoch runs; a run of about a thousand
+     * updates learns much more with 1e-3 after 100: 86.4% against 83.7% (r1+r5avg+r7avg, 10,000
+     * labels, one 6-minute run each, see the issue note).
+     */
+    @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}; spec: 2e-4 for full runs).")
+    double lr = 1e-3;
+
+    @Option(names = "--warmup", description = "Warm-up updates (default: ${DEFAULT-VALUE}; spec: 500).")
+    int warmup = 100;
+
+    /**
      * r1 with the spatially averaged r5 and r7: after a few minutes of training these gave 83.7–83.8%
      * against r1's 80.4–81.0% (10,000 labels; see the issue note), so the short run shows more.
      */
@@ -91,7 +102,8 @@ final class QuickstartCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<String> pretrain = new ArrayList<>(List.of("pretrain", "--dataset", "fashion-mnist:" + data,
                 "--ndf", String.valueOf(ndf), "--n-rkhs", String.valueOf(nRkhs), "--n-depth", String.valueOf(nDepth),
-                "--batch-size", String.valueOf(batchSize), "--epochs", "10", "--minutes", String.valueOf(minutes),
+                "--batch-size", String.valueOf(batchSize), "--lr", String.valueOf(lr), "--warmup", String.valueOf(warmup),
+                "--epochs", "10", "--minutes", String.valueOf(minutes),
                 "--seed", String.valueOf(seed), "--no-test", "--run-dir", dir.toString()));
         if (noProgress) {
             pretrain.add("--no-progress");
