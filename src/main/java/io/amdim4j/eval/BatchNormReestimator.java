@@ -4,7 +4,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.amdim4j.data.EpochShuffle;
+import io.amdim4j.data.ImageDataset;
+import io.amdim4j.data.SeedStreams;
+import io.amdim4j.data.Subset;
 import io.amdim4j.pipeline.HostBatch;
+import java.util.Arrays;
 import java.util.Iterator;
 
 /**
@@ -20,6 +25,9 @@ import java.util.Iterator;
  * recorded and no optimiser runs.
  */
 public final class BatchNormReestimator {
+
+    /** Purpose name of the stream that draws the re-estimation images. */
+    public static final String SAMPLE_PURPOSE = "bn-reestimation";
 
     /** Batches the reference uses (spec §6.2). */
     public static final int REFERENCE_BATCHES = 50;
@@ -83,5 +91,22 @@ public final class BatchNormReestimator {
                     "BN re-estimation got no training batch of at least " + MIN_BATCH + " images");
         }
         return used;
+    }
+
+    /**
+     * The training images a re-estimation sees: up to {@code images} of them in a seeded order
+     * drawn from the whole split, so a split stored class by class still gives batches of every
+     * class. The online test (a new draw each epoch) and {@code amdim eval} both use it.
+     *
+     * @param train the training split
+     * @param images how many images at most
+     * @param seeds the run's or evaluation's master streams
+     * @param draw which draw (the epoch for the online test)
+     * @return the sample, in the drawn order
+     */
+    public static ImageDataset trainingSample(ImageDataset train, long images, SeedStreams seeds, int draw) {
+        int count = (int) Math.min(train.size(), images);
+        int[] order = new EpochShuffle(seeds.derive(SAMPLE_PURPOSE)).order(draw, train.size());
+        return new Subset(train, Arrays.copyOf(order, count), "BN re-estimation sample of " + train.describe());
     }
 }

@@ -3,16 +3,13 @@ package io.amdim4j.eval;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import io.amdim4j.data.EpochShuffle;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.SeedStreams;
-import io.amdim4j.data.Subset;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -43,7 +40,7 @@ public final class EncoderEvaluation {
     public static final long RANDOM_INIT_SEED = 0L;
 
     /** Purpose name of the stream that samples the BN re-estimation images (as the online test's). */
-    public static final String BN_SAMPLE_PURPOSE = "bn-reestimation";
+    public static final String BN_SAMPLE_PURPOSE = BatchNormReestimator.SAMPLE_PURPOSE;
 
     private final EvalConfig config;
     private final FrozenEvaluation evaluation;
@@ -158,11 +155,8 @@ public final class EncoderEvaluation {
      * batches of every class.
      */
     private ImageDataset bnSample(ImageDataset train, int batchSize) {
-        long wanted = (long) config.bnBatches() * batchSize;
-        int count = (int) Math.min(train.size(), wanted);
-        int[] order = new EpochShuffle(new SeedStreams(config.seed()).derive(BN_SAMPLE_PURPOSE))
-                .order(0, train.size());
-        return new Subset(train, Arrays.copyOf(order, count), "BN re-estimation sample of " + train.describe());
+        return BatchNormReestimator.trainingSample(train, (long) config.bnBatches() * batchSize,
+                new SeedStreams(config.seed()), 0);
     }
 
     private static BatchLoader loader(ImageDataset split, EvalImages images) {

@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-import io.amdim4j.data.EpochShuffle;
 import io.amdim4j.data.ImageDataset;
-import io.amdim4j.data.Subset;
 import io.amdim4j.eval.BatchNormReestimator;
 import io.amdim4j.eval.FeatureExtractor;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
@@ -16,7 +14,6 @@ import io.amdim4j.model.Encoder;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.HostBatch;
 import io.amdim4j.pipeline.PretrainBatches;
-import java.util.Arrays;
 import java.util.Iterator;
 
 /**
@@ -30,14 +27,12 @@ final class OnlineProbeTester implements PretrainLoop.EpochTester {
     private final PretrainModel model;
     private final ImageDataset trainSet;
     private final ImageDataset testSet;
-    private final EpochShuffle shuffle;
 
     OnlineProbeTester(TrainConfig config, PretrainModel model, ImageDataset trainSet) {
         this.config = config;
         this.model = model;
         this.trainSet = trainSet;
         this.testSet = config.data().openTest();
-        this.shuffle = new EpochShuffle(config.data().seeds().derive("bn-reestimation"));
     }
 
     @Override
@@ -67,9 +62,8 @@ final class OnlineProbeTester implements PretrainLoop.EpochTester {
     }
 
     private void reestimateBatchNorm(int epoch) {
-        int images = Math.min(trainSet.size(), config.bnBatches() * config.batchSize());
-        int[] sample = Arrays.copyOf(shuffle.order(epoch, trainSet.size()), images);
-        Subset subset = new Subset(trainSet, sample, "BN re-estimation sample of " + trainSet.describe());
+        ImageDataset subset = BatchNormReestimator.trainingSample(trainSet,
+                (long) config.bnBatches() * config.batchSize(), config.data().seeds(), epoch);
         // encoder → r1 → MLP probe, so the probe's BN1d sees the re-estimated encoder's r1
         SequentialBlock chain = new SequentialBlock()
                 .add(model.encoder())
