@@ -130,20 +130,12 @@ final class BenchDataCommand implements Callable<Integer> {
         root.put("timed_seconds", result.timedSeconds());
         root.put("epochs_started", result.epochsStarted());
         root.put("open_seconds", r.openSeconds());
-        putOptional(root, "ndarray_copy_ms_per_batch", r.ndarrayCopyMillis());
-        putOptional(root, "peak_rss_mb", r.peakRssMb());
-        putOptional(root, "load_average_before", r.loadBefore());
-        putOptional(root, "load_average_after", r.loadAfter());
+        BenchOutput.putOptional(root, "ndarray_copy_ms_per_batch", r.ndarrayCopyMillis());
+        BenchOutput.putOptional(root, "peak_rss_mb", r.peakRssMb());
+        BenchOutput.putOptional(root, "load_average_before", r.loadBefore());
+        BenchOutput.putOptional(root, "load_average_after", r.loadAfter());
         root.put("processors", r.processors());
         return root;
-    }
-
-    private static void putOptional(ObjectNode node, String key, OptionalDouble value) {
-        if (value.isPresent()) {
-            node.put(key, value.getAsDouble());
-        } else {
-            node.putNull(key);
-        }
     }
 
     private static void printText(PrintWriter out, DataBenchReport r) {
@@ -160,11 +152,7 @@ final class BenchDataCommand implements Callable<Integer> {
                     r.ndarrayCopyMillis().getAsDouble(), DataLoaderBench.COPY_REPEATS);
         }
         out.printf("  peak resident memory: %s; load average %s -> %s on %d processors%n",
-                format(r.peakRssMb(), "%.0f MB"), format(r.loadBefore(), "%.2f"), format(r.loadAfter(), "%.2f"),
+                BenchOutput.format(r.peakRssMb(), "%.0f MB"), BenchOutput.format(r.loadBefore(), "%.2f"), BenchOutput.format(r.loadAfter(), "%.2f"),
                 r.processors());
-    }
-
-    private static String format(OptionalDouble value, String pattern) {
-        return value.isPresent() ? String.format(pattern, value.getAsDouble()) : "unknown";
     }
 }

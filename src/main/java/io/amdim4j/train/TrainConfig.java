@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param keepCheckpoints checkpoints kept on disk, newest first (at least 2, so a damaged newest one has a fallback)
  * @param testEachEpoch test the online probes at every epoch end
  * @param bnBatches batches of training images used to re-estimate batch-norm statistics before a test (§6.2)
+ * @param precision arithmetic of the encoder's passes; {@code null} (a config.json written before
+ *     the option existed) means float32
  */
 public record TrainConfig(
         DataConfig data,
@@ -40,7 +42,8 @@ public record TrainConfig(
         int checkpointEvery,
         int keepCheckpoints,
         boolean testEachEpoch,
-        int bnBatches) {
+        int bnBatches,
+        Precision precision) {
 
     /** Code default of the reference; the authors recommend 480 (spec §7). */
     public static final int BATCH_SIZE = 200;
@@ -55,6 +58,7 @@ public record TrainConfig(
         Objects.requireNonNull(nce, "nce");
         Objects.requireNonNull(mixture, "mixture");
         Objects.requireNonNull(optim, "optim");
+        precision = precision == null ? Precision.FP32 : precision;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
@@ -95,13 +99,13 @@ public record TrainConfig(
     /** Same run with another update limit; used by resume, which may extend a run. */
     public TrainConfig withMaxSteps(long steps) {
         return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, steps, batchSize, loaderThreads,
-                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches);
+                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision);
     }
 
     /** Same run with another loader thread count; thread count does not change the batches. */
     public TrainConfig withLoaderThreads(int threads) {
         return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, threads,
-                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches);
+                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision);
     }
 
     /** True if {@code other} trains the same thing, ignoring what a resume may change (steps, threads). */

@@ -46,7 +46,7 @@ class PretrainingTest {
         EncoderConfig enc = new EncoderConfig(32, 3, 8, 32, 1, false);
         OptimConfig optim = OptimConfig.forEpochs(epochs).withWarmup(3).withLr(lr);
         return new TrainConfig(d, enc, AugmentConfig.cifar32(), NceConfig.defaults(), MixtureConfig.defaults(), optim,
-                epochs, steps, 8, 2, 0, 2, test, 2);
+                epochs, steps, 8, 2, 0, 2, test, 2, Precision.FP32);
     }
 
     private static Pretraining.Options quiet() {

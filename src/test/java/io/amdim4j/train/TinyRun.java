@@ -46,7 +46,7 @@ public final class TinyRun {
         EncoderConfig encoder = new EncoderConfig(SIDE, 3, 8, N_RKHS, 1, false);
         OptimConfig optim = OptimConfig.forEpochs(1).withWarmup(1).withLr(2e-3);
         return new TrainConfig(data, encoder, AugmentConfig.cifar32(), NceConfig.defaults(), MixtureConfig.defaults(),
-                optim, 1, STEPS, 4, 1, 1, 2, false, 1);
+                optim, 1, STEPS, 4, 1, 1, 2, false, 1, Precision.FP32);
     }
 
     /** Writes the dataset under {@code root/cifar} and pre-trains into {@code root/run}. */

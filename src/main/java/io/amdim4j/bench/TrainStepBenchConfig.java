@@ -1,0 +1,64 @@
+package io.amdim4j.bench;
+
+import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.data.DataConfig;
+import io.amdim4j.loss.MixtureConfig;
+import io.amdim4j.loss.NceConfig;
+import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.train.OptimConfig;
+import io.amdim4j.train.Precision;
+import io.amdim4j.train.TrainConfig;
+import java.util.Objects;
+
+/**
+ * What {@code amdim bench train-step} times: full pre-training updates of one encoder on synthetic
+ * views.
+ *
+ * @param encoder the encoder (input size, widths, depth)
+ * @param batch N, pairs per update
+ * @param steps timed updates
+ * @param warmup untimed updates first (allocator and kernel caches warm up)
+ * @param precision arithmetic of the encoder's passes
+ * @param numClasses classes of the online probes
+ * @param seed seed of the weights and the synthetic views
+ */
+public record TrainStepBenchConfig(
+        EncoderConfig encoder, int batch, int steps, int warmup, Precision precision, int numClasses, long seed) {
+
+    /** Classes of the online probes: CIFAR-10's. */
+    public static final int CLASSES = 10;
+
+    public TrainStepBenchConfig {
+        Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(precision, "precision");
+        if (batch < 2) {
+            throw new IllegalArgumentException("batch must be >= 2: NCE needs negatives (spec §3.2), got " + batch);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warmup must be >= 0, got " + warmup);
+        }
+        if (numClasses < 2) {
+            throw new IllegalArgumentException("numClasses must be >= 2, got " + numClasses);
+        }
+    }
+
+    /** Floating-point operations of one update ({@link StepFlops}). */
+    public long flopsPerUpdate() {
+        return StepFlops.perUpdate(encoder, batch, numClasses);
+    }
+
+    /**
+     * The pre-training configuration whose step is timed: spec defaults for everything the step
+     * reads (NCE clip and regulariser, Adam), no mixtures. The dataset is never opened.
+     */
+    public TrainConfig trainConfig() {
+        AugmentConfig augment = AugmentConfig.forFamily(encoder.inputSize(), encoder.numChannels());
+        int epochs = 1;
+        return new TrainConfig(DataConfig.defaults("folder:synthetic-views", seed), encoder, augment,
+                NceConfig.defaults(), MixtureConfig.defaults(), OptimConfig.forEpochs(epochs), epochs,
+                warmup + steps, batch, 1, 0, 2, false, 1, precision);
+    }
+}

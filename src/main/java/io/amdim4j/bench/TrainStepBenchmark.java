@@ -1,0 +1,86 @@
+package io.amdim4j.bench;
+
+import ai.djl.ndarray.NDManager;
+import io.amdim4j.pipeline.HostBatch;
+import io.amdim4j.train.CoupledL2Adam;
+import io.amdim4j.train.PretrainModel;
+import io.amdim4j.train.PretrainStep;
+import io.amdim4j.train.StepResult;
+import io.amdim4j.train.TrainConfig;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * Times full pre-training updates with the very objects {@code amdim pretrain} uses
+ * ({@link PretrainModel}, {@link CoupledL2Adam}, {@link PretrainStep}) on synthetic views, so the
+ * figure is the step's cost without the data loader (which {@code bench data} measures).
+ */
+public final class TrainStepBenchmark {
+
+    private final TrainStepBenchConfig config;
+    private final LongSupplier nanoClock;
+
+    public TrainStepBenchmark(TrainStepBenchConfig config) {
+        this(config, System::nanoTime);
+    }
+
+    /** With an explicit clock, in nanoseconds. */
+    public TrainStepBenchmark(TrainStepBenchConfig config, LongSupplier nanoClock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+    }
+
+    /**
+     * Runs the warm-up and timed updates.
+     *
+     * @param root the engine manager that owns the model for the duration
+     * @return the timings
+     */
+    public TrainStepBenchResult run(NDManager root) {
+        TrainConfig train = config.trainConfig();
+        SplittableRandom random = new SplittableRandom(config.seed());
+        HostBatch batch = syntheticBatch(random);
+        double[] seconds = new double[config.steps()];
+        double lastLoss;
+        try (PretrainModel model = new PretrainModel(train, config.numClasses(), config.seed(), root);
+                CoupledL2Adam adam = new CoupledL2Adam(train.optim(), model.trainableParameters(), model.manager())) {
+            PretrainStep step = new PretrainStep(train, model, adam);
+            double lr = train.optim().lr();
+            lastLoss = Double.NaN;
+            for (int i = 0; i < config.warmup() + config.steps(); i++) {
+                long start = nanoClock.getAsLong();
+                StepResult result = step.run(batch, lr, random, i);
+                long elapsed = nanoClock.getAsLong() - start;
+                if (!result.isFinite()) {
+                    throw new IllegalStateException("update " + (i + 1) + " of the benchmark gave a non-finite loss "
+                            + result.loss() + "; the timing would not be of a real update");
+                }
+                lastLoss = result.loss();
+                if (i >= config.warmup()) {
+                    seconds[i - config.warmup()] = elapsed / 1e9;
+                }
+            }
+        }
+        return new TrainStepBenchResult(config, seconds, lastLoss, HostStats.peakResidentMb());
+    }
+
+    /** Two views of uniform noise in [−1, 1] with labels cycling over the classes. */
+    private HostBatch syntheticBatch(SplittableRandom random) {
+        int n = config.batch();
+        int c = config.encoder().numChannels();
+        int side = config.encoder().inputSize();
+        float[][] views = new float[2][n * c * side * side];
+        for (float[] view : views) {
+            for (int i = 0; i < view.length; i++) {
+                view[i] = (float) (random.nextDouble() * 2 - 1);
+            }
+        }
+        int[] labels = new int[n];
+        Arrays.setAll(labels, i -> i % config.numClasses());
+        int[] indices = new int[n];
+        Arrays.setAll(indices, i -> i);
+        return new HostBatch(0, 0, views, c, side, side, labels, indices);
+    }
+}

@@ -1,0 +1,117 @@
+package io.amdim4j.cli;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.amdim4j.bench.TrainStepBenchConfig;
+import io.amdim4j.bench.TrainStepBenchResult;
+import io.amdim4j.bench.TrainStepBenchmark;
+import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.run.RunJson;
+import io.amdim4j.train.Precision;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code amdim bench train-step}: median time of a full pre-training update on synthetic views. */
+@Command(name = "train-step", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time full pre-training updates (both views forward, multiscale NCE, online probes, "
+                + "backward, Adam) on synthetic input, through the same code as pretrain.",
+                "Engine threads: AMDIM_THREADS (the launcher's -Dai.djl.pytorch.num_threads)."})
+final class BenchTrainStepCommand implements Callable<Integer> {
+
+    @Mixin
+    EncoderOptions encoder = new EncoderOptions();
+
+    @Option(names = "--batch", description = "Pairs per update (default: ${DEFAULT-VALUE}).")
+    int batch = 64;
+
+    @Option(names = "--steps", description = "Timed updates; the median is reported (default: ${DEFAULT-VALUE}).")
+    int steps = 10;
+
+    @Option(names = "--warmup", description = "Untimed updates first (default: ${DEFAULT-VALUE}).")
+    int warmup = 2;
+
+    @Option(names = "--precision", converter = PrecisionConverter.class,
+            description = "fp32 or bf16 (default: ${DEFAULT-VALUE}).")
+    Precision precision = Precision.FP32;
+
+    @Option(names = "--seed", description = "Seed of the weights and the synthetic views (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        EncoderConfig enc = encoder.toConfig();
+        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision,
+                TrainStepBenchConfig.CLASSES, seed);
+        TrainStepBenchResult result;
+        try (NDManager root = NDManager.newBaseManager()) {
+            result = new TrainStepBenchmark(config).run(root);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(RunJson.mapper().writeValueAsString(toJson(result)));
+        } else {
+            printText(out, result);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static int engineThreads() {
+        return Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+    }
+
+    private static ObjectNode toJson(TrainStepBenchResult r) {
+        TrainStepBenchConfig c = r.config();
+        ObjectNode root = RunJson.mapper().createObjectNode();
+        root.put("median_s_per_step", r.medianSeconds());
+        root.put("pairs_per_second", r.pairsPerSecond());
+        root.put("gflops_per_second", r.gflopsPerSecond());
+        BenchOutput.putOptional(root, "peak_rss_mb", r.peakRssMb());
+        root.put("min_s_per_step", r.minSeconds());
+        root.put("max_s_per_step", r.maxSeconds());
+        var each = root.putArray("s_per_step");
+        Arrays.stream(r.stepSeconds()).forEach(each::add);
+        root.put("gflop_per_step", c.flopsPerUpdate() / 1e9);
+        root.put("input_size", c.encoder().inputSize());
+        root.put("ndf", c.encoder().ndf());
+        root.put("n_rkhs", c.encoder().nRkhs());
+        root.put("n_depth", c.encoder().nDepth());
+        root.put("use_bn", c.encoder().useBn());
+        root.put("batch", c.batch());
+        root.put("steps", c.steps());
+        root.put("warmup", c.warmup());
+        root.put("precision", c.precision().label());
+        root.put("last_loss", r.lastLoss());
+        root.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        root.put("engine_threads", engineThreads());
+        root.put("processors", Runtime.getRuntime().availableProcessors());
+        return root;
+    }
+
+    private static void printText(PrintWriter out, TrainStepBenchResult r) {
+        TrainStepBenchConfig c = r.config();
+        EncoderConfig e = c.encoder();
+        out.printf("train step: %d px, ndf %d, n_rkhs %d, n_depth %d%s, batch %d pairs, %s, %d engine thread(s)%n",
+                e.inputSize(), e.ndf(), e.nRkhs(), e.nDepth(), e.useBn() ? ", use_bn" : "", c.batch(),
+                c.precision().label(), engineThreads());
+        out.printf("  median %.3f s per update over %d updates (min %.3f, max %.3f) after %d warm-up%n",
+                r.medianSeconds(), c.steps(), r.minSeconds(), r.maxSeconds(), c.warmup());
+        out.printf("  %.1f pairs/s, %.1f GFLOP/s (%.1f GFLOP counted per update)%n",
+                r.pairsPerSecond(), r.gflopsPerSecond(), c.flopsPerUpdate() / 1e9);
+        out.printf("  peak resident memory: %s; last loss %.4f%n", BenchOutput.format(r.peakRssMb(), "%.0f MB"),
+                r.lastLoss());
+    }
+}
