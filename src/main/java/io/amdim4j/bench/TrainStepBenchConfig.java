@@ -31,6 +31,7 @@ public record TrainStepBenchConfig(
     public TrainStepBenchConfig {
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(precision, "precision");
+        precision.requireSupported();
         if (batch < 2) {
             throw new IllegalArgumentException("batch must be >= 2: NCE needs negatives (spec §3.2), got " + batch);
         }

@@ -8,10 +8,12 @@ import java.util.Locale;
 /**
  * Arithmetic precision of the encoder's forward and backward passes during pre-training.
  *
- * <p>{@link #BF16} is mixed precision in the manner of AMP O2: float32 master weights, Adam state
- * and batch-norm statistics; convolution and linear weights cast to bfloat16 for each update;
- * NCE scores, their reductions and the probes in float32 (spec §3.4). Evaluation always runs in
- * float32 on the master weights.
+ * <p>{@link #BF16} would be mixed precision in the manner of AMP O2 (float32 master weights, Adam
+ * state, batch-norm statistics and losses; bfloat16 convolutions). It is refused, not emulated:
+ * DJL 0.36's PyTorch JNI has no bfloat16 type (a cast to it aborts the JVM with
+ * {@code std::terminate}) and its casts run under {@code NoGradGuard}, so no gradient could flow
+ * from bfloat16 copies back to the master weights. BENCHMARKS.md records the measurements and
+ * the alternatives tried (float16, oneDNN's bf16 fpmath mode).
  */
 public enum Precision {
     /** Everything in float32. */
@@ -23,6 +25,19 @@ public enum Precision {
 
     Precision(DataType computeType) {
         this.computeType = computeType;
+    }
+
+    /**
+     * Checks that this precision can train here.
+     *
+     * @throws IllegalArgumentException for {@link #BF16}, with the reason
+     */
+    public void requireSupported() {
+        if (this == BF16) {
+            throw new IllegalArgumentException("--precision bf16 is not available: DJL 0.36's PyTorch engine "
+                    + "has no bfloat16 data type (a cast to it aborts the process) and its casts do not "
+                    + "propagate gradients; train with fp32 (BENCHMARKS.md has the measurements)");
+        }
     }
 
     /** The type the encoder computes in. */

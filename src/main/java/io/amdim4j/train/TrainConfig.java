@@ -59,6 +59,7 @@ public record TrainConfig(
         Objects.requireNonNull(mixture, "mixture");
         Objects.requireNonNull(optim, "optim");
         precision = precision == null ? Precision.FP32 : precision;
+        precision.requireSupported();
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
