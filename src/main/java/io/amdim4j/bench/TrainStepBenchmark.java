@@ -7,6 +7,7 @@ import io.amdim4j.train.PretrainModel;
 import io.amdim4j.train.PretrainStep;
 import io.amdim4j.train.StepResult;
 import io.amdim4j.train.TrainConfig;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -39,6 +40,18 @@ public final class TrainStepBenchmark {
      * @return the timings
      */
     public TrainStepBenchResult run(NDManager root) {
+        return run(root, null);
+    }
+
+    /**
+     * Runs the warm-up and timed updates, recording PyTorch's operator profile of the timed ones.
+     *
+     * @param root the engine manager that owns the model for the duration
+     * @param profileTrace where to write the Chrome trace of the timed updates; {@code null} for none
+     *     (the profiler slows operations a little, so timings taken with it are for attribution)
+     * @return the timings
+     */
+    public TrainStepBenchResult run(NDManager root, Path profileTrace) {
         TrainConfig train = config.trainConfig();
         SplittableRandom random = new SplittableRandom(config.seed());
         HostBatch batch = syntheticBatch(random);
@@ -50,6 +63,9 @@ public final class TrainStepBenchmark {
             double lr = train.optim().lr();
             lastLoss = Double.NaN;
             for (int i = 0; i < config.warmup() + config.steps(); i++) {
+                if (i == config.warmup() && profileTrace != null) {
+                    TorchProfiler.start();
+                }
                 long start = nanoClock.getAsLong();
                 StepResult result = step.run(batch, lr, random, i);
                 long elapsed = nanoClock.getAsLong() - start;
@@ -61,6 +77,9 @@ public final class TrainStepBenchmark {
                 if (i >= config.warmup()) {
                     seconds[i - config.warmup()] = elapsed / 1e9;
                 }
+            }
+            if (profileTrace != null) {
+                TorchProfiler.stop(profileTrace);
             }
         }
         return new TrainStepBenchResult(config, seconds, lastLoss, HostStats.peakResidentMb());

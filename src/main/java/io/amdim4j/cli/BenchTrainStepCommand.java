@@ -3,6 +3,7 @@ package io.amdim4j.cli;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.amdim4j.bench.OpProfile;
 import io.amdim4j.bench.TrainStepBenchConfig;
 import io.amdim4j.bench.TrainStepBenchResult;
 import io.amdim4j.bench.TrainStepBenchmark;
@@ -10,6 +11,7 @@ import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.run.RunJson;
 import io.amdim4j.train.Precision;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "backward, Adam) on synthetic input, through the same code as pretrain.",
                 "Engine threads: AMDIM_THREADS (the launcher's -Dai.djl.pytorch.num_threads)."})
 final class BenchTrainStepCommand implements Callable<Integer> {
+
+    /** Operations listed from a profile. */
+    private static final int PROFILE_ROWS = 12;
 
     @Mixin
     EncoderOptions encoder = new EncoderOptions();
@@ -47,6 +52,10 @@ final class BenchTrainStepCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @Option(names = "--profile", paramLabel = "TRACE.json", description = "Also record PyTorch's operator profile "
+            + "of the timed updates to this Chrome-trace file and print where the time went.")
+    Path profile;
+
     @Spec
     CommandSpec spec;
 
@@ -57,13 +66,21 @@ final class BenchTrainStepCommand implements Callable<Integer> {
                 TrainStepBenchConfig.CLASSES, seed);
         TrainStepBenchResult result;
         try (NDManager root = NDManager.newBaseManager()) {
-            result = new TrainStepBenchmark(config).run(root);
+            result = new TrainStepBenchmark(config).run(root, profile);
         }
+        OpProfile ops = profile == null ? null : OpProfile.read(profile);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(RunJson.mapper().writeValueAsString(toJson(result)));
+            ObjectNode node = toJson(result);
+            if (ops != null) {
+                putProfile(node, ops, config.steps());
+            }
+            out.println(RunJson.mapper().writeValueAsString(node));
         } else {
             printText(out, result);
+            if (ops != null) {
+                printProfile(out, ops, config.steps());
+            }
         }
         out.flush();
         return 0;
@@ -99,6 +116,27 @@ final class BenchTrainStepCommand implements Callable<Integer> {
         root.put("engine_threads", engineThreads());
         root.put("processors", Runtime.getRuntime().availableProcessors());
         return root;
+    }
+
+    private static void putProfile(ObjectNode node, OpProfile ops, int updates) {
+        node.put("profile_ms_per_step", ops.totalMicros() / 1e3 / updates);
+        var top = node.putArray("profile_top_ops");
+        for (OpProfile.Entry e : ops.top(PROFILE_ROWS)) {
+            ObjectNode row = top.addObject();
+            row.put("op", e.name());
+            row.put("ms_per_step", e.micros() / 1e3 / updates);
+            row.put("calls_per_step", (double) e.calls() / updates);
+            row.put("share", ops.share(e));
+        }
+    }
+
+    private static void printProfile(PrintWriter out, OpProfile ops, int updates) {
+        out.printf("  operator profile: %.1f ms of top-level operations per update; the longest:%n",
+                ops.totalMicros() / 1e3 / updates);
+        for (OpProfile.Entry e : ops.top(PROFILE_ROWS)) {
+            out.printf("    %8.1f ms %5.1f%% %6.1f calls  %s%n", e.micros() / 1e3 / updates, 100 * ops.share(e),
+                    (double) e.calls() / updates, e.name());
+        }
     }
 
     private static void printText(PrintWriter out, TrainStepBenchResult r) {

@@ -41,6 +41,28 @@ class BenchTrainStepCommandTest {
     }
 
     @Test
+    void profileWritesATraceAndAttributesTheUpdateToConvolutions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path trace = dir.resolve("trace.json");
+        CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--n-depth", "1",
+                "--batch", "4", "--steps", "2", "--warmup", "1", "--json", "--profile", trace.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(trace).isNotEmptyFile();
+        JsonNode json = RunJson.mapper().readTree(r.out());
+        assertThat(json.get("profile_ms_per_step").asDouble()).isPositive();
+        JsonNode top = json.get("profile_top_ops");
+        assertThat(top).isNotEmpty();
+        java.util.List<String> ops = new java.util.ArrayList<>();
+        top.forEach(op -> ops.add(op.get("op").asText()));
+        assertThat(ops).anyMatch(op -> op.contains("ConvolutionBackward")).anyMatch(op -> op.contains("conv2d"));
+        double shares = 0;
+        for (JsonNode op : top) {
+            shares += op.get("share").asDouble();
+        }
+        assertThat(shares).isPositive().isLessThanOrEqualTo(1.0 + 1e-9);
+    }
+
+    @Test
     void bf16EndsWithOneLineSayingWhy() {
         CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--precision", "bf16");
         assertThat(r.exitCode()).isNotZero();
