@@ -95,48 +95,20 @@ public final class ResidualBlock extends AbstractBlock {
     }
 
     /** Builder for {@link ResidualBlock}. */
-    public static final class Builder {
+    public static final class Builder extends ConvGeometryBuilder<Builder> {
 
-        private int kernelSize;
-        private int stride = 1;
-        private int outChannels;
         private int depth;
         private boolean batchNorm;
 
         private Builder() {}
 
-        /**
-         * Sets the window w of the first unit (required).
-         *
-         * @param w the kernel side
-         * @return this builder
-         */
-        public Builder setKernelSize(int w) {
-            kernelSize = w;
+        @Override
+        Builder self() {
             return this;
         }
 
-        /**
-         * Sets the stride s of the first unit (default 1).
-         *
-         * @param s the stride
-         * @return this builder
-         */
-        public Builder optStride(int s) {
-            stride = s;
-            return this;
-        }
 
-        /**
-         * Sets c_out (required).
-         *
-         * @param channels output channels of every unit
-         * @return this builder
-         */
-        public Builder setOutChannels(int channels) {
-            outChannels = channels;
-            return this;
-        }
+
 
         /**
          * Sets the number of units d (required, ≥ 1).
@@ -169,11 +141,7 @@ public final class ResidualBlock extends AbstractBlock {
             if (depth < 1) {
                 throw new IllegalArgumentException("ResidualBlock needs depth ≥ 1, got " + depth);
             }
-            if (kernelSize < 1 || stride < 1 || outChannels < 1) {
-                throw new IllegalArgumentException(
-                        "ResidualBlock needs kernelSize ≥ 1, stride ≥ 1, outChannels ≥ 1; got w="
-                                + kernelSize + ", s=" + stride + ", c_out=" + outChannels);
-            }
+            checkGeometry("ResidualBlock", "", true);
             return new ResidualBlock(this);
         }
     }

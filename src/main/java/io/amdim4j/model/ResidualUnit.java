@@ -163,47 +163,19 @@ public final class ResidualUnit extends AbstractBlock {
     }
 
     /** Builder for {@link ResidualUnit}. */
-    public static final class Builder {
+    public static final class Builder extends ConvGeometryBuilder<Builder> {
 
-        private int kernelSize;
-        private int stride = 1;
-        private int outChannels;
         private boolean batchNorm;
 
         private Builder() {}
 
-        /**
-         * Sets the window w of K1 and of the pooling shortcut (required).
-         *
-         * @param w the kernel side
-         * @return this builder
-         */
-        public Builder setKernelSize(int w) {
-            kernelSize = w;
+        @Override
+        Builder self() {
             return this;
         }
 
-        /**
-         * Sets the stride s of K1 and of the pooling (default 1).
-         *
-         * @param s the stride
-         * @return this builder
-         */
-        public Builder optStride(int s) {
-            stride = s;
-            return this;
-        }
 
-        /**
-         * Sets c_out (required, at least the input width).
-         *
-         * @param channels output channels
-         * @return this builder
-         */
-        public Builder setOutChannels(int channels) {
-            outChannels = channels;
-            return this;
-        }
+
 
         /**
          * Whether BN1 sits between K1 and the ReLU ({@code use_bn}, default false).
@@ -222,11 +194,7 @@ public final class ResidualUnit extends AbstractBlock {
          * @return the unit
          */
         public ResidualUnit build() {
-            if (kernelSize < 1 || stride < 1 || outChannels < 1) {
-                throw new IllegalArgumentException(
-                        "ResidualUnit needs kernelSize ≥ 1, stride ≥ 1, outChannels ≥ 1; got w="
-                                + kernelSize + ", s=" + stride + ", c_out=" + outChannels);
-            }
+            checkGeometry("ResidualUnit", "", true);
             return new ResidualUnit(this);
         }
     }

@@ -148,47 +148,19 @@ public final class StemConv extends AbstractBlock {
     }
 
     /** Builder for {@link StemConv}. */
-    public static final class Builder {
+    public static final class Builder extends ConvGeometryBuilder<Builder> {
 
-        private int kernelSize;
-        private int stride = 1;
-        private int outChannels;
         private int reflectPad;
 
         private Builder() {}
 
-        /**
-         * Sets the kernel size k (required).
-         *
-         * @param k the kernel side
-         * @return this builder
-         */
-        public Builder setKernelSize(int k) {
-            kernelSize = k;
+        @Override
+        Builder self() {
             return this;
         }
 
-        /**
-         * Sets the stride s (default 1).
-         *
-         * @param s the stride
-         * @return this builder
-         */
-        public Builder optStride(int s) {
-            stride = s;
-            return this;
-        }
 
-        /**
-         * Sets c_out (required).
-         *
-         * @param channels number of filters
-         * @return this builder
-         */
-        public Builder setOutChannels(int channels) {
-            outChannels = channels;
-            return this;
-        }
+
 
         /**
          * Sets the reflect padding p (default 0).
@@ -207,17 +179,8 @@ public final class StemConv extends AbstractBlock {
          * @return the block
          */
         public StemConv build() {
-            validate();
+            checkGeometry("StemConv", "p=" + reflectPad, reflectPad >= 0);
             return new StemConv(this);
-        }
-
-        private void validate() {
-            if (kernelSize < 1 || stride < 1 || outChannels < 1 || reflectPad < 0) {
-                throw new IllegalArgumentException(
-                        "StemConv needs kernelSize ≥ 1, stride ≥ 1, outChannels ≥ 1, reflectPad ≥ 0;"
-                                + " got k=" + kernelSize + ", s=" + stride + ", c_out=" + outChannels
-                                + ", p=" + reflectPad);
-            }
         }
     }
 }
