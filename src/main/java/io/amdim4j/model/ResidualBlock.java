@@ -107,9 +107,6 @@ public final class ResidualBlock extends AbstractBlock {
             return this;
         }
 
-
-
-
         /**
          * Sets the number of units d (required, ≥ 1).
          *

@@ -174,9 +174,6 @@ public final class ResidualUnit extends AbstractBlock {
             return this;
         }
 
-
-
-
         /**
          * Whether BN1 sits between K1 and the ReLU ({@code use_bn}, default false).
          *

@@ -159,9 +159,6 @@ public final class StemConv extends AbstractBlock {
             return this;
         }
 
-
-
-
         /**
          * Sets the reflect padding p (default 0).
          *
