@@ -1,6 +1,7 @@
 package io.amdim4j.cli;
 
 import io.amdim4j.run.Provenance;
+import io.amdim4j.train.NativeAllocator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,6 +52,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        NativeAllocator.tune(); // every command allocates tensor buffers; see NativeAllocator
         System.exit(commandLine().execute(args));
     }
 

@@ -32,6 +32,7 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
     private final ParameterStore parameterStore;
 
     public PretrainStep(TrainConfig config, PretrainModel model, CoupledL2Adam optimizer) {
+        NativeAllocator.tune();
         this.model = model;
         this.optimizer = optimizer;
         this.nce = new MultiscaleNceLoss(config.nce());
