@@ -16,6 +16,8 @@ import com.sun.jna.Platform;
  * is simply not returned to the system while the process runs.
  *
  * <p>The settings are process-wide and applied once; on other C libraries nothing is changed.
+ * {@code -Damdim.tuneAllocator=false} keeps glibc's defaults (to compare, or to have freed memory
+ * returned to the system).
  */
 public final class NativeAllocator {
 
@@ -33,6 +35,9 @@ public final class NativeAllocator {
     /** Extra heap requested from the system at each growth: 64 MiB. */
     static final int TOP_PAD = 64 << 20;
 
+    /** System property that turns the tuning off when {@code false}. */
+    public static final String PROPERTY = "amdim.tuneAllocator";
+
     private static Boolean applied;
 
     private NativeAllocator() {
@@ -46,13 +51,19 @@ public final class NativeAllocator {
     /**
      * Applies the settings once per process.
      *
-     * @return true if glibc accepted all three settings; false on another OS or C library
+     * @return true if glibc accepted all three settings; false on another OS or C library, or when
+     *     {@value #PROPERTY} is {@code false}
      */
     public static synchronized boolean tune() {
         if (applied == null) {
-            applied = Platform.isLinux() && !Platform.isAndroid() && apply();
+            applied = enabled(System.getProperty(PROPERTY)) && Platform.isLinux() && !Platform.isAndroid() && apply();
         }
         return applied;
+    }
+
+    /** Whether a value of {@value #PROPERTY} asks for the tuning: anything but {@code false}. */
+    static boolean enabled(String property) {
+        return !"false".equalsIgnoreCase(property == null ? "" : property.trim());
     }
 
     private static boolean apply() {

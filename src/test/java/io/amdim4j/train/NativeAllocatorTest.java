@@ -23,6 +23,13 @@ class NativeAllocatorTest {
     }
 
     @Test
+    void onlyAnExplicitFalseTurnsTheTuningOff() {
+        assertThat(NativeAllocator.enabled(null)).isTrue();
+        assertThat(NativeAllocator.enabled("true")).isTrue();
+        assertThat(NativeAllocator.enabled(" FALSE ")).isFalse();
+    }
+
+    @Test
     void tensorBuffersAreReusedInsteadOfFaultedInAfresh() throws IOException {
         assumeTrue(Files.isReadable(STAT), "needs Linux /proc");
         assertThat(NativeAllocator.tune()).as("glibc accepts the settings").isTrue();
