@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.function.LongSupplier;
 
 /**
  * Times full pre-training updates with the very objects {@code amdim pretrain} uses
@@ -21,16 +20,9 @@ import java.util.function.LongSupplier;
 public final class TrainStepBenchmark {
 
     private final TrainStepBenchConfig config;
-    private final LongSupplier nanoClock;
 
     public TrainStepBenchmark(TrainStepBenchConfig config) {
-        this(config, System::nanoTime);
-    }
-
-    /** With an explicit clock, in nanoseconds. */
-    public TrainStepBenchmark(TrainStepBenchConfig config, LongSupplier nanoClock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
     }
 
     /**
@@ -66,9 +58,9 @@ public final class TrainStepBenchmark {
                 if (i == config.warmup() && profileTrace != null) {
                     TorchProfiler.start();
                 }
-                long start = nanoClock.getAsLong();
+                long start = System.nanoTime();
                 StepResult result = step.run(batch, lr, random, i);
-                long elapsed = nanoClock.getAsLong() - start;
+                long elapsed = System.nanoTime() - start;
                 if (!result.isFinite()) {
                     throw new IllegalStateException("update " + (i + 1) + " of the benchmark gave a non-finite loss "
                             + result.loss() + "; the timing would not be of a real update");

@@ -8,6 +8,7 @@ import io.amdim4j.bench.TrainStepBenchConfig;
 import io.amdim4j.bench.TrainStepBenchResult;
 import io.amdim4j.bench.TrainStepBenchmark;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
 import io.amdim4j.train.Precision;
 import java.io.PrintWriter;
@@ -86,10 +87,6 @@ final class BenchTrainStepCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int engineThreads() {
-        return Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
-    }
-
     private static ObjectNode toJson(TrainStepBenchResult r) {
         TrainStepBenchConfig c = r.config();
         ObjectNode root = RunJson.mapper().createObjectNode();
@@ -113,7 +110,7 @@ final class BenchTrainStepCommand implements Callable<Integer> {
         root.put("precision", c.precision().label());
         root.put("last_loss", r.lastLoss());
         root.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        root.put("engine_threads", engineThreads());
+        root.put("engine_threads", Provenance.engineThreads());
         root.put("processors", Runtime.getRuntime().availableProcessors());
         return root;
     }
@@ -144,7 +141,7 @@ final class BenchTrainStepCommand implements Callable<Integer> {
         EncoderConfig e = c.encoder();
         out.printf("train step: %d px, ndf %d, n_rkhs %d, n_depth %d%s, batch %d pairs, %s, %d engine thread(s)%n",
                 e.inputSize(), e.ndf(), e.nRkhs(), e.nDepth(), e.useBn() ? ", use_bn" : "", c.batch(),
-                c.precision().label(), engineThreads());
+                c.precision().label(), Provenance.engineThreads());
         out.printf("  median %.3f s per update over %d updates (min %.3f, max %.3f) after %d warm-up%n",
                 r.medianSeconds(), c.steps(), r.minSeconds(), r.maxSeconds(), c.warmup());
         out.printf("  %.1f pairs/s, %.1f GFLOP/s (%.1f GFLOP counted per update)%n",

@@ -252,7 +252,7 @@ final class EvalCommand implements Callable<Integer> {
 
     private static Provenance provenance() {
         Engine engine = Engine.getInstance();
-        int engineThreads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        int engineThreads = io.amdim4j.run.Provenance.engineThreads();
         return Provenance.capture(Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(),
                 engineThreads);
     }

@@ -32,6 +32,11 @@ public record Provenance(
         String createdAt) {
 
     /** Project version, from the jar manifest when packaged. */
+    /** Intra-op threads the engine was asked for: the launcher's {@code -Dai.djl.pytorch.num_threads}, else all cores. */
+    public static int engineThreads() {
+        return Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+    }
+
     public static String projectVersion() {
         String v = Provenance.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;

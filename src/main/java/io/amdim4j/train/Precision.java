@@ -1,6 +1,5 @@
 package io.amdim4j.train;
 
-import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -17,15 +16,9 @@ import java.util.Locale;
  */
 public enum Precision {
     /** Everything in float32. */
-    FP32(DataType.FLOAT32),
+    FP32,
     /** bfloat16 convolutions and matrix products, float32 master weights and losses. */
-    BF16(DataType.BFLOAT16);
-
-    private final DataType computeType;
-
-    Precision(DataType computeType) {
-        this.computeType = computeType;
-    }
+    BF16;
 
     /**
      * Checks that this precision can train here.
@@ -38,11 +31,6 @@ public enum Precision {
                     + "has no bfloat16 data type (a cast to it aborts the process) and its casts do not "
                     + "propagate gradients; train with fp32 (BENCHMARKS.md has the measurements)");
         }
-    }
-
-    /** The type the encoder computes in. */
-    public DataType computeType() {
-        return computeType;
     }
 
     /** The command-line and JSON name: {@code fp32} or {@code bf16}. */

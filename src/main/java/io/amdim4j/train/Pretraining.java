@@ -127,7 +127,7 @@ public final class Pretraining {
         ObjectNode root = RunJson.mapper().createObjectNode();
         root.set("config", RunJson.mapper().valueToTree(config));
         Engine engine = Engine.getInstance();
-        int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        int threads = Provenance.engineThreads();
         root.set("provenance", RunJson.mapper().valueToTree(Provenance.capture(
                 Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(), threads)));
         root.put("dataset_checksum", datasetChecksum);
