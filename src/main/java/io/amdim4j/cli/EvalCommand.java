@@ -21,7 +21,9 @@ import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.train.TrainConfig;
 import io.amdim4j.train.TrainedEncoder;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -49,7 +52,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "pixels: BN statistics re-estimated on training images (spec §6.2; in memory",
                 "only, the checkpoint is never written), then linear / MLP probes and kNN.",
                 "Hyper-parameters are chosen on a validation split of the training features;",
-                "every test image is scored once. Writes RUN_DIR/eval.json if the run is known.",
+                "every test image is scored once. Writes RUN_DIR/eval.json if the run is known,",
+                "after each method (the unfinished ones listed under \"pending\"), so a killed",
+                "evaluation keeps what it finished.",
                 "PyTorch threads come from -Dai.djl.pytorch.num_threads; on a busy 2-core",
                 "machine the linear probe ran about 10x faster with 1 thread than with 2."})
 final class EvalCommand implements Callable<Integer> {
@@ -143,13 +148,22 @@ final class EvalCommand implements Callable<Integer> {
                         stderr.println("amdim eval: " + line);
                         stderr.flush();
                     });
-            List<MethodEvaluation> methods = evaluation.evaluate(trained.encoder(), images, !noBaselines);
-            EvalJson result = new EvalJson(trained.checkpoint().toAbsolutePath().toString(), data.dataset(),
-                    data.trainSplit(), data.testSplit(), config, EncoderEvaluation.RANDOM_INIT_SEED, methods,
-                    (System.nanoTime() - start) / 1e9, provenance());
+            Optional<Path> target = out != null ? Optional.of(out) : runDirectory(trained).map(RunDirectory::eval);
+            List<String> order = EncoderEvaluation.methodNames(!noBaselines);
+            List<MethodEvaluation> done = new ArrayList<>();
+            Function<List<MethodEvaluation>, EvalJson> snapshot = methods -> new EvalJson(
+                    trained.checkpoint().toAbsolutePath().toString(), data.dataset(), data.trainSplit(),
+                    data.testSplit(), config, EncoderEvaluation.RANDOM_INIT_SEED, methods,
+                    order.subList(methods.size(), order.size()), (System.nanoTime() - start) / 1e9, provenance());
+            List<MethodEvaluation> methods = evaluation.evaluate(trained.encoder(), images, !noBaselines, m -> {
+                done.add(m);
+                if (done.size() < order.size() && target.isPresent()) {
+                    writePartial(snapshot.apply(done), target.get(), stderr);
+                }
+            });
+            EvalJson result = snapshot.apply(methods);
             PrintWriter tableOut = json ? stderr : stdout;
             tableOut.print(EvalTable.format(methods));
-            Optional<Path> target = out != null ? Optional.of(out) : runDirectory(trained).map(RunDirectory::eval);
             if (target.isPresent()) {
                 result.write(target.get());
                 tableOut.println("wrote " + target.get().toAbsolutePath());
@@ -164,6 +178,19 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Saves the methods finished so far, so that a kill loses only the method in progress. */
+    private static void writePartial(EvalJson partial, Path target, PrintWriter log) {
+        try {
+            partial.write(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.println("amdim eval: saved " + partial.methods().size() + " of "
+                + (partial.methods().size() + partial.pending().size()) + " methods to " + target.toAbsolutePath()
+                + " (pending: " + String.join(", ", partial.pending()) + ")");
+        log.flush();
     }
 
     /** The --train-images subset, drawn with the evaluation seed; the whole split without the option. */
@@ -252,9 +279,8 @@ final class EvalCommand implements Callable<Integer> {
 
     private static Provenance provenance() {
         Engine engine = Engine.getInstance();
-        int engineThreads = io.amdim4j.run.Provenance.engineThreads();
         return Provenance.capture(Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(),
-                engineThreads);
+                Provenance.engineThreads());
     }
 
     /** {@code --features r1+r5avg}: an error names the bad part. */

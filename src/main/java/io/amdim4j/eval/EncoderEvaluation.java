@@ -60,28 +60,59 @@ public final class EncoderEvaluation {
         this.evaluation = new FrozenEvaluation(config, objective, manager);
     }
 
+    /** Method name of the raw-pixel baseline. */
+    public static final String PIXELS = RawPixelFeatures.NAME;
+
     /**
-     * Evaluates a trained encoder and, when asked, its two baselines, in the order amdim,
-     * random-init, pixels.
+     * The methods {@link #evaluate(Encoder, EvalImages, boolean, Consumer)} runs, in its order.
+     *
+     * @param baselines whether the two baselines are added
+     * @return method names
+     */
+    public static List<String> methodNames(boolean baselines) {
+        return baselines ? List.of(TRAINED, RANDOM_INIT, PIXELS) : List.of(TRAINED);
+    }
+
+    /**
+     * Evaluates a trained encoder and, when asked, its two baselines, in the order of {@link
+     * #methodNames(boolean)}.
      *
      * @param trained the trained encoder; only its BN running statistics change
      * @param images the splits, transform and loading settings
      * @param baselines whether to add the random-init and raw-pixel baselines
+     * @param finished called with each method's evaluation as soon as it is done, e.g. to save it
      * @return one evaluation per method
      */
-    public List<MethodEvaluation> evaluate(Encoder trained, EvalImages images, boolean baselines) {
+    public List<MethodEvaluation> evaluate(Encoder trained, EvalImages images, boolean baselines,
+            Consumer<MethodEvaluation> finished) {
         images.checkFits(trained.getConfig());
         checkLabelFractions(images.train());
         List<MethodEvaluation> out = new ArrayList<>();
-        out.add(evaluate(evaluation.extractor(TRAINED, trained), images));
+        Consumer<MethodEvaluation> keep = m -> {
+            out.add(m);
+            finished.accept(m);
+        };
+        keep.accept(evaluate(evaluation.extractor(TRAINED, trained), images));
         if (baselines) {
             try (NDManager scope = manager.newSubManager()) {
                 Encoder random = randomInit(trained.getConfig(), RANDOM_INIT_SEED, scope);
-                out.add(evaluate(evaluation.extractor(RANDOM_INIT, random), images));
+                keep.accept(evaluate(evaluation.extractor(RANDOM_INIT, random), images));
             }
-            out.add(evaluate(new RawPixelFeatures(), images));
+            keep.accept(evaluate(new RawPixelFeatures(), images));
         }
         return out;
+    }
+
+    /**
+     * {@link #evaluate(Encoder, EvalImages, boolean, Consumer)} without a listener.
+     *
+     * @param trained the trained encoder
+     * @param images the splits
+     * @param baselines whether to add the baselines
+     * @return one evaluation per method
+     */
+    public List<MethodEvaluation> evaluate(Encoder trained, EvalImages images, boolean baselines) {
+        return evaluate(trained, images, baselines, m -> { });
     }
 
     /**

@@ -14,18 +14,25 @@ import java.util.Objects;
  * method's full report and where it ran. Written with the run's JSON conventions ({@link
  * RunJson}: snake_case keys) and atomically, so a reader never sees half a file.
  *
+ * <p>{@code amdim eval} rewrites the file as each method finishes, with the methods still to run in
+ * {@code pending}: an evaluation of a large data set takes an hour or more, and a kill near the end
+ * should not lose the methods already scored.
+ *
  * @param checkpoint the checkpoint file whose encoder was evaluated (absolute path)
  * @param dataset dataset spec, e.g. {@code cifar10:/data/cifar-10-batches-bin}
  * @param trainSplit split the probes were fitted on (and BN re-estimated on)
  * @param testSplit split scored once
  * @param config evaluation settings
  * @param randomInitSeed engine seed of the random-init baseline
- * @param methods one entry per method, trained encoder first
- * @param seconds wall time of the whole evaluation
+ * @param methods one entry per method finished so far, trained encoder first
+ * @param pending names of the methods not evaluated yet, in run order; empty when the evaluation is
+ *     complete (and when a file written before this field existed is read)
+ * @param seconds wall time of the evaluation so far
  * @param provenance platform and code version
  */
 public record EvalJson(String checkpoint, String dataset, String trainSplit, String testSplit, EvalConfig config,
-        long randomInitSeed, List<MethodEvaluation> methods, double seconds, Provenance provenance) {
+        long randomInitSeed, List<MethodEvaluation> methods, List<String> pending, double seconds,
+        Provenance provenance) {
 
     /** Copies the list and checks that nothing is missing. */
     public EvalJson {
@@ -36,6 +43,16 @@ public record EvalJson(String checkpoint, String dataset, String trainSplit, Str
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(provenance, "provenance");
         methods = List.copyOf(methods);
+        pending = pending == null ? List.of() : List.copyOf(pending);
+    }
+
+    /**
+     * Whether every method has been evaluated.
+     *
+     * @return true when nothing is pending
+     */
+    public boolean complete() {
+        return pending.isEmpty();
     }
 
     /**

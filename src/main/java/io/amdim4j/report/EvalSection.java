@@ -21,6 +21,10 @@ final class EvalSection {
         }
         page.table(List.of("method", "features", "protocol", "labels", accuracy, "seeds"), rows,
                 new boolean[] {false, false, false, true, true, true});
+        if (!table.pending().isEmpty()) {
+            page.note("Incomplete evaluation: " + String.join(", ", table.pending())
+                    + " not evaluated yet (amdim eval was still running or was stopped).");
+        }
     }
 
     /** "91.23 ± 0.45" (percent) or the values as written when they are not fractions. */

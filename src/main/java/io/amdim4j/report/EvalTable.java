@@ -21,11 +21,13 @@ import java.util.Optional;
  * when it lacks them, from the nearest enclosing object that has them (a report's method applies
  * to its results). So {@code {"reports": [{method, feature_set, results: [...]}]}}, a top-level
  * array of such reports and a flat list of rows all read, and any missing field is left blank.
- * Identical rows listed twice (a report and a comparison table) are shown once.
+ * Identical rows listed twice (a report and a comparison table) are shown once. A top-level
+ * {@code pending} array names methods an unfinished evaluation has not reached yet.
  *
  * @param rows the results, in file order
+ * @param pending methods still to be evaluated; empty for a complete file
  */
-public record EvalTable(List<Result> rows) {
+public record EvalTable(List<Result> rows, List<String> pending) {
 
     /** Fields inherited from enclosing objects. */
     private static final List<String> CONTEXT = List.of("method", "feature_set", "protocol", "label_fraction");
@@ -46,6 +48,7 @@ public record EvalTable(List<Result> rows) {
 
     public EvalTable {
         rows = List.copyOf(rows);
+        pending = List.copyOf(pending);
     }
 
     /**
@@ -69,7 +72,12 @@ public record EvalTable(List<Result> rows) {
     public static EvalTable of(JsonNode root) {
         LinkedHashSet<Result> rows = new LinkedHashSet<>();
         walk(root, Map.of(), rows);
-        return new EvalTable(new ArrayList<>(rows));
+        List<String> pending = new ArrayList<>();
+        JsonNode names = root.get("pending");
+        if (names != null && names.isArray()) {
+            names.forEach(n -> pending.add(n.asText()));
+        }
+        return new EvalTable(new ArrayList<>(rows), pending);
     }
 
     /** True when every mean and std lies in [0, 1], so they can be shown as percentages. */

@@ -87,6 +87,11 @@ class EvalCommandTest {
 
         assertThat(Files.readString(run.eval())).isEqualTo(r.out());
         assertThat(EvalJson.read(run.eval()).methods()).hasSize(3);
+        assertThat(root.get("pending").toString()).isEqualTo("[]");
+        // the file was saved after each of the first two methods, naming what was still to come
+        assertThat(r.err()).contains("saved 1 of 3 methods to " + run.eval().toAbsolutePath()
+                + " (pending: random-init, pixels)").contains("saved 2 of 3 methods to " + run.eval().toAbsolutePath()
+                + " (pending: pixels)");
         // the table goes to stderr when stdout carries the JSON
         assertThat(r.err()).contains("accuracy (%)").contains("random-init").contains("wrote " + run.eval().toAbsolutePath());
     }

@@ -65,11 +65,21 @@ class EncoderEvaluationTest {
     void theEncoderComesFirstThenRandomInitThenPixels() {
         Encoder trained = EncoderEvaluation.randomInit(TINY, 11, manager);
         List<String> log = new ArrayList<>();
+        List<String> finishedBefore = new ArrayList<>();
+        List<MethodEvaluation> finished = new ArrayList<>();
         List<MethodEvaluation> methods = evaluation(log).evaluate(trained,
-                images(new SquareImages(30, CLASSES, 1), new SquareImages(15, CLASSES, 2)), true);
+                images(new SquareImages(30, CLASSES, 1), new SquareImages(15, CLASSES, 2)), true, m -> {
+                    finished.add(m);
+                    // each method is handed over when it is done, before the next one starts
+                    finishedBefore.add(m.report().method() + "@" + log.size());
+                });
 
         assertThat(methods).extracting(m -> m.report().method())
-                .containsExactly(EncoderEvaluation.TRAINED, EncoderEvaluation.RANDOM_INIT, RawPixelFeatures.NAME);
+                .containsExactly(EncoderEvaluation.TRAINED, EncoderEvaluation.RANDOM_INIT, RawPixelFeatures.NAME)
+                .isEqualTo(EncoderEvaluation.methodNames(true));
+        assertThat(finished).isEqualTo(methods);
+        assertThat(finishedBefore).containsExactly("amdim@2", "random-init@4", "pixels@6");
+        assertThat(EncoderEvaluation.methodNames(false)).containsExactly(EncoderEvaluation.TRAINED);
         assertThat(methods).extracting(m -> m.report().featureSet()).containsExactly("r1", "r1", "pixels");
         assertThat(methods).extracting(MethodEvaluation::dimension).containsExactly(R, R, 3 * 32 * 32);
         for (MethodEvaluation m : methods) {

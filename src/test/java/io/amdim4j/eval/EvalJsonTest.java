@@ -35,7 +35,7 @@ class EvalJsonTest {
         Provenance provenance = new Provenance("abc", "dev", "17", "0.36.0", "PyTorch 2.7.1", "Linux", "amd64", 1,
                 "2025-01-01T00:00:00Z");
         return new EvalJson("/runs/a/checkpoints/step-00000002.ckpt", "cifar10:/data/cifar", "train", "test",
-                config, 0L, methods, 4.75, provenance);
+                config, 0L, methods, List.of(), 4.75, provenance);
     }
 
     @Test
@@ -79,5 +79,29 @@ class EvalJsonTest {
         Files.writeString(bad, "{\"methods\": 3}");
         assertThatThrownBy(() -> EvalJson.read(bad)).isInstanceOf(IOException.class)
                 .hasMessageContaining(bad + " is not a readable eval.json");
+    }
+
+    @Test
+    void aPartialEvaluationListsWhatIsPendingAndAnOldFileReadsAsComplete() throws IOException {
+        EvalJson full = sample();
+        EvalJson partial = new EvalJson(full.checkpoint(), full.dataset(), full.trainSplit(), full.testSplit(),
+                full.config(), 0L, full.methods().subList(0, 1), List.of("pixels"), 2.0, full.provenance());
+        assertThat(full.complete()).isTrue();
+        assertThat(partial.complete()).isFalse();
+        Path file = tmp.resolve("eval.json");
+        partial.write(file);
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        assertThat(root.get("pending").toString()).isEqualTo("[\"pixels\"]");
+        assertThat(root.has("complete")).isFalse();
+        assertThat(EvalJson.read(file)).isEqualTo(partial);
+
+        // eval.json files written before "pending" existed were always complete
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(full.toBytes());
+        old.remove("pending");
+        Files.writeString(file, old.toString());
+        EvalJson read = EvalJson.read(file);
+        assertThat(read.complete()).isTrue();
+        assertThat(read).isEqualTo(full);
     }
 }

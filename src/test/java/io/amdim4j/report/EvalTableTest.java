@@ -63,4 +63,26 @@ class EvalTableTest {
         assertThat(EvalSection.accuracy(new EvalTable.Result("m", null, "p", null, 91.5, null, null), false))
                 .isEqualTo("91.50");
     }
+
+    @Test
+    void anUnfinishedEvaluationNamesItsPendingMethodsOnThePage() throws IOException {
+        EvalTable table = EvalTable.of(RunJson.mapper().readTree("""
+                {"methods": [{"report": {"method": "amdim", "feature_set": "r1",
+                   "results": [{"protocol": "linear", "label_fraction": 1.0, "mean": 0.7, "std": 0.0, "seeds": 1}]}}],
+                 "pending": ["random-init", "pixels"]}
+                """));
+        assertThat(table.rows()).containsExactly(new EvalTable.Result("amdim", "r1", "linear", 1.0, 0.7, 0.0, 1));
+        assertThat(table.pending()).containsExactly("random-init", "pixels");
+        HtmlPage page = new HtmlPage("t");
+        EvalSection.render(page, table);
+        assertThat(page.render()).contains("Incomplete evaluation: random-init, pixels not evaluated yet");
+
+        EvalTable complete = EvalTable.of(RunJson.mapper().readTree("""
+                {"methods": [], "pending": []}
+                """));
+        assertThat(complete.pending()).isEmpty();
+        HtmlPage finished = new HtmlPage("t");
+        EvalSection.render(finished, complete);
+        assertThat(finished.render()).doesNotContain("Incomplete");
+    }
 }
