@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.augment.TestTransform;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.ImageDataset;
@@ -24,14 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code amdim embed} writes one row per image equal to the checkpoint's encoder on the test transform. */
-class EmbedCommandTest {
+class EmbedCommandTest extends WithNDManager {
 
     private static final double TOLERANCE = 1e-5;
 
@@ -45,22 +44,10 @@ class EmbedCommandTest {
     @TempDir
     Path tmp;
 
-    private NDManager manager;
-
     @BeforeAll
     static void pretrain() throws IOException {
         run = TinyRun.pretrain(shared);
         dataset = "cifar10:" + shared.resolve("cifar");
-    }
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     @Test

@@ -13,11 +13,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.augment.FloatImage;
 import io.amdim4j.augment.TestTransform;
 import io.amdim4j.data.RawImage;
 import io.amdim4j.embed.EncoderOutput;
 import io.amdim4j.embed.EncoderTranslatorFactory;
+import io.amdim4j.embed.RgbImages;
 import io.amdim4j.train.TinyRun;
 import io.amdim4j.train.TrainedEncoder;
 import io.amdim4j.run.RunDirectory;
@@ -26,14 +28,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code amdim export} of a real (tiny) run loads through Criteria and predicts the checkpoint's embedding. */
-class ExportCommandTest {
+class ExportCommandTest extends WithNDManager {
 
     private static final double TOLERANCE = 1e-5;
 
@@ -45,21 +45,9 @@ class ExportCommandTest {
     @TempDir
     Path tmp;
 
-    private NDManager manager;
-
     @BeforeAll
     static void pretrain() throws IOException {
         run = TinyRun.pretrain(shared);
-    }
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     @Test
@@ -71,8 +59,8 @@ class ExportCommandTest {
         assertThat(r.out()).contains(out.toAbsolutePath().toString()).contains("cifar32").contains("r1");
 
         TrainedEncoder trained = TrainedEncoder.load(checkpoint, manager);
-        BufferedImage image = randomRgb(new Random(1));
-        float[] expected = directForward(trained, rgbOf(image), EncoderOutput.R1);
+        BufferedImage image = RgbImages.random(new Random(1));
+        float[] expected = directForward(trained, RgbImages.planar(image), EncoderOutput.R1);
         assertThat(expected).hasSize(TinyRun.N_RKHS);
         assertClose(predict(out, image), expected);
     }
@@ -86,10 +74,10 @@ class ExportCommandTest {
         assertThat(r.out()).contains(run.checkpoint(TinyRun.STEPS).toString());
 
         TrainedEncoder trained = TrainedEncoder.load(run.checkpoint(TinyRun.STEPS), manager);
-        BufferedImage image = randomRgb(new Random(2));
+        BufferedImage image = RgbImages.random(new Random(2));
         float[] actual = predict(out, image);
         assertThat(actual).hasSize(TinyRun.N_RKHS * 5 * 5);
-        assertClose(actual, directForward(trained, rgbOf(image), EncoderOutput.R5));
+        assertClose(actual, directForward(trained, RgbImages.planar(image), EncoderOutput.R5));
     }
 
     @Test
@@ -146,31 +134,6 @@ class ExportCommandTest {
             NDList out = trained.encoder().forward(new ParameterStore(step, false), new NDList(input), false);
             return out.get(output.index()).toFloatArray();
         }
-    }
-
-    private static BufferedImage randomRgb(Random random) {
-        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 32; y++) {
-            for (int x = 0; x < 32; x++) {
-                image.setRGB(x, y, random.nextInt(1 << 24));
-            }
-        }
-        return image;
-    }
-
-    private static RawImage rgbOf(BufferedImage image) {
-        int h = image.getHeight();
-        int w = image.getWidth();
-        byte[] chw = new byte[3 * h * w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = image.getRGB(x, y);
-                chw[y * w + x] = (byte) (rgb >> 16);
-                chw[(h + y) * w + x] = (byte) (rgb >> 8);
-                chw[(2 * h + y) * w + x] = (byte) rgb;
-            }
-        }
-        return new RawImage(3, h, w, chw);
     }
 
     private static void assertClose(float[] actual, float[] expected) {

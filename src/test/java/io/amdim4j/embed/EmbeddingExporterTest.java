@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.RawImage;
 import io.amdim4j.data.Sample;
@@ -16,12 +16,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddingExporterTest {
+class EmbeddingExporterTest extends WithNDManager {
 
     private static final double TOLERANCE = 1e-5;
     /** TestTransform works in float, the formula here in double. */
@@ -30,18 +28,6 @@ class EmbeddingExporterTest {
 
     @TempDir
     Path tmp;
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
 
     /** Seven random 32×32 RGB images; image i has label i mod 3, image 6 is unlabelled. */
     private static final class Synthetic implements ImageDataset {

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
-import ai.djl.ndarray.NDManager;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.augment.TestTransform;
 import io.amdim4j.data.RawImage;
@@ -24,8 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,32 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  * An export loads through Criteria exactly as a user would and gives the training path's embedding:
  * the run's TestTransform (spec §5.5) and Encoder.forward in inference mode.
  */
-class ModelExporterTest {
+class ModelExporterTest extends WithNDManager {
 
     private static final double TOLERANCE = 1e-5;
 
     @TempDir
     Path tmp;
 
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
-
     @Test
     void rgbExportPredictsTheTrainingPathEmbedding() throws Exception {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 11);
         Path dir = ModelExporter.export(encoder, AugmentConfig.cifar32(), EncoderOutput.R1, tmp.resolve("cifar-export"));
         Random random = new Random(3);
-        BufferedImage first = randomRgb(random);
-        BufferedImage second = randomRgb(random);
+        BufferedImage first = RgbImages.random(random);
+        BufferedImage second = RgbImages.random(random);
 
         Criteria<Image, float[]> criteria = Criteria.builder()
                 .setTypes(Image.class, float[].class)
@@ -113,7 +99,7 @@ class ModelExporterTest {
     void aColourImageGivenToAOneChannelModelIsItsLuma() throws Exception {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(1), 20);
         Path dir = ModelExporter.export(encoder, AugmentConfig.gray28(), EncoderOutput.R1, tmp.resolve("luma"));
-        BufferedImage image = randomRgb(new Random(6), 28, 28);
+        BufferedImage image = RgbImages.random(new Random(6), 28, 28);
         RawImage grey = EncoderTranslator.toRawImage(interleavedRgb(image), 28, 28, 1);
         try (ZooModel<Image, float[]> model = EncoderTranslatorFactory.criteria(dir).loadModel();
                 Predictor<Image, float[]> predictor = model.newPredictor()) {
@@ -129,8 +115,8 @@ class ModelExporterTest {
         EncoderConfig config = new EncoderConfig(64, 3, TinyEncoder.NDF, TinyEncoder.N_RKHS, TinyEncoder.N_DEPTH, false);
         Encoder encoder = TinyEncoder.create(manager, config, 21);
         Path dir = ModelExporter.export(encoder, AugmentConfig.stl64(), EncoderOutput.R1, tmp.resolve("stl"));
-        BufferedImage image = randomRgb(new Random(7), 80, 96);
-        float[] expectedInput = testInput(AugmentConfig.stl64(), rgbOf(image));
+        BufferedImage image = RgbImages.random(new Random(7), 80, 96);
+        float[] expectedInput = testInput(AugmentConfig.stl64(), RgbImages.planar(image));
         assertThat(expectedInput).as("shorter side 70, centre crop 64 (spec §5.5)").hasSize(3 * 64 * 64);
         try (ZooModel<Image, float[]> model = EncoderTranslatorFactory.criteria(dir).loadModel();
                 Predictor<Image, float[]> predictor = model.newPredictor()) {
@@ -144,7 +130,7 @@ class ModelExporterTest {
         Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 13);
         Path exported = ModelExporter.export(encoder, AugmentConfig.cifar32(), EncoderOutput.R5, tmp.resolve("a"));
         Path renamed = Files.move(exported, tmp.resolve("renamed by the user"));
-        BufferedImage image = randomRgb(new Random(5));
+        BufferedImage image = RgbImages.random(new Random(5));
 
         Criteria<Image, float[]> criteria = Criteria.builder()
                 .setTypes(Image.class, float[].class)
@@ -248,38 +234,8 @@ class ModelExporterTest {
                 .hasMessageContaining("amdim-encoder-0000.params");
     }
 
-    private static BufferedImage randomRgb(Random random) {
-        return randomRgb(random, 32, 32);
-    }
-
-    private static BufferedImage randomRgb(Random random, int height, int width) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, random.nextInt(1 << 24));
-            }
-        }
-        return image;
-    }
-
-    /** The image's pixels read with getRGB, planar CHW, independently of the translator. */
-    private static RawImage rgbOf(BufferedImage image) {
-        int h = image.getHeight();
-        int w = image.getWidth();
-        byte[] chw = new byte[3 * h * w];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = image.getRGB(x, y);
-                chw[y * w + x] = (byte) (rgb >> 16);
-                chw[(h + y) * w + x] = (byte) (rgb >> 8);
-                chw[(2 * h + y) * w + x] = (byte) rgb;
-            }
-        }
-        return new RawImage(3, h, w, chw);
-    }
-
     private static byte[] interleavedRgb(BufferedImage image) {
-        RawImage planar = rgbOf(image);
+        RawImage planar = RgbImages.planar(image);
         int area = image.getHeight() * image.getWidth();
         byte[] hwc = new byte[3 * area];
         for (int i = 0; i < area; i++) {
@@ -296,7 +252,7 @@ class ModelExporterTest {
     }
 
     private static float[] cifarInput(BufferedImage image) {
-        return testInput(AugmentConfig.cifar32(), rgbOf(image));
+        return testInput(AugmentConfig.cifar32(), RgbImages.planar(image));
     }
 
     private static float[] concat(float[] a, float[] b) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.pipeline.HostBatch;
@@ -17,29 +17,20 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** BN re-estimation (spec §6.2) against a plain-Java running average of batch statistics. */
-class BatchNormReestimatorTest {
+class BatchNormReestimatorTest extends WithNDManager {
 
     /** Channels of the final BN of the tiny encoder: R. */
     private static final int C = 16;
     private static final int H = 2;
     private static final int W = 2;
 
-    private NDManager manager;
-
     @BeforeEach
     void setUp() {
-        manager = NDManager.newBaseManager();
         Engine.getInstance().setRandomSeed(7);
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     /**

@@ -3,9 +3,9 @@ package io.amdim4j.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.RawImage;
@@ -16,28 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A trained encoder beside its baselines, on in-memory images (spec §6.2, §6.3). */
-class EncoderEvaluationTest {
+class EncoderEvaluationTest extends WithNDManager {
 
     private static final int R = 32;
     private static final EncoderConfig TINY = new EncoderConfig(32, 3, 8, R, 1, false);
     private static final int CLASSES = 3;
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
 
     /** Linear (one λ, so no validation fits) and kNN, one seed, all labels, 2 BN batches. */
     private static EvalConfig config(EvalConfig.Protocol... protocols) {

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.pipeline.HostBatch;
@@ -21,31 +21,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Frozen-encoder features (spec §6.3) and the raw-pixel baseline, on a tiny encoder. */
-class FeatureExtractorTest {
+class FeatureExtractorTest extends WithNDManager {
 
     private static final int R = 64;
 
-    private NDManager manager;
     private Encoder encoder;
 
     @BeforeEach
     void setUp() {
-        manager = NDManager.newBaseManager();
         Engine.getInstance().setRandomSeed(3);
         encoder = Encoder.builder().setConfig(new EncoderConfig(32, 3, 8, R, 1, false)).build();
         encoder.initialize(manager, DataType.FLOAT32, encoder.inputShape(2));
         // move the BN statistics away from (0, 1) so inference mode is not the identity
         new BatchNormReestimator(2).reestimate(encoder, manager, imageBatches(2, 4, 99).iterator());
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     /** Batches of random 3×32×32 images; batch b has {@code size} images, the last one fewer. */

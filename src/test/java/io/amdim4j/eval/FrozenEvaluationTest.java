@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.pipeline.HostBatch;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Label fractions × seeds × protocols on frozen features (spec §6.3). */
-class FrozenEvaluationTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
+class FrozenEvaluationTest extends WithNDManager {
 
     static EvalConfig smallConfig() {
         return EvalConfig.defaults()

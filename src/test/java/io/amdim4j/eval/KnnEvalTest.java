@@ -4,26 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
+import io.amdim4j.WithNDManager;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Temperature-weighted cosine kNN (InstDisc / solo-learn). */
-class KnnEvalTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
+class KnnEvalTest extends WithNDManager {
 
     /** Class 0 at 0° and 5°, class 1 at 30°, and a far class 2 at 180°, all on the unit circle. */
     private static Features circle() {

@@ -3,26 +3,12 @@ package io.amdim4j.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
+import io.amdim4j.WithNDManager;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The linear probe on problems with a known answer (spec §6.3). */
-class LinearEvalTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
+class LinearEvalTest extends WithNDManager {
 
     private LinearEval linear(LinearEval.Settings settings) {
         return new LinearEval(settings, 0.1, new ClippedCrossEntropyForTests(), manager);

@@ -3,28 +3,14 @@ package io.amdim4j.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.model.MlpProbe;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The MLP probe of spec §6.1 trained offline (§6.3), with a small hidden layer to stay fast. */
-class MlpEvalTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
-    }
+class MlpEvalTest extends WithNDManager {
 
     private MlpEval mlp(List<Double> grid) {
         return new MlpEval(new MlpEval.Settings(grid, 15, 64, 3e-3, 32), 0.1, new ClippedCrossEntropyForTests(),

@@ -7,29 +7,15 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.amdim4j.WithNDManager;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The classifier loss of spec §6.1 against a plain double implementation. */
-class ClippedCrossEntropyLossTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class ClippedCrossEntropyLossTest extends WithNDManager {
 
     /** CE(10·tanh(z/10), y) over rows with y ≥ 0 (0 if none) + 1e-3·mean(z²), by loops. */
     private static double slowLoss(double[][] z, int[] y) {

@@ -13,32 +13,19 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.model.MixtureHead;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The mixture loss of spec §4.2 and its checks. */
-class MixtureNceLossTest {
+class MixtureNceLossTest extends WithNDManager {
 
     /** Central differences in float64 with step 1e-5 carry errors of about 1e-8 relative. */
     private static final double FINITE_DIFFERENCE_TOLERANCE = 1e-6;
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
 
     @Test
     void oneComponentIsPlainNceOnThatComponent() {

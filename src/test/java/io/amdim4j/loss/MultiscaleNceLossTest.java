@@ -11,27 +11,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.amdim4j.WithNDManager;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The total loss of spec §3.3, its sanity values (§3.5) and its properties. */
-class MultiscaleNceLossTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class MultiscaleNceLossTest extends WithNDManager {
 
     @Test
     void matchesSlowLoopOverAllSixDirectedTerms() {

@@ -7,31 +7,23 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
-import org.junit.jupiter.api.AfterEach;
+import io.amdim4j.WithNDManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The building blocks of spec §2.2 against plain-Java versions of their formulas. */
-class EncoderBlocksTest {
+class EncoderBlocksTest extends WithNDManager {
 
-    private NDManager manager;
     private ParameterStore store;
 
     @BeforeEach
     void setUp() {
-        manager = NDManager.newBaseManager();
         store = new ParameterStore(manager, false);
         Engine.getInstance().setRandomSeed(99);
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     @Test

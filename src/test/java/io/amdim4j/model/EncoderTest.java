@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -15,32 +14,24 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.amdim4j.WithNDManager;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The encoder on the engine: parameters, shapes and initialisation (spec §2.2–§2.5). */
-class EncoderTest {
-
-    private NDManager manager;
+class EncoderTest extends WithNDManager {
 
     @BeforeEach
     void setUp() {
-        manager = NDManager.newBaseManager();
         Engine.getInstance().setRandomSeed(1234);
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     @ParameterizedTest(name = "{0} px, C_in={1}, F={2}, R={3}, d={4}, bn={5}")

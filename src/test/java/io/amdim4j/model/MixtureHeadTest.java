@@ -6,35 +6,26 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.ParameterStore;
+import io.amdim4j.WithNDManager;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The mixture network m_k of spec §4.2. */
-class MixtureHeadTest {
-
-    private NDManager manager;
+class MixtureHeadTest extends WithNDManager {
 
     @BeforeEach
     void open() {
-        manager = NDManager.newBaseManager();
         manager.getEngine().setRandomSeed(7);
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
     }
 
     @Test

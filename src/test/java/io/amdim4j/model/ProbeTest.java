@@ -7,35 +7,27 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import org.junit.jupiter.api.AfterEach;
+import io.amdim4j.WithNDManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link LinearProbe} and {@link MlpProbe} (spec §6.1, init §2.4). */
-class ProbeTest {
+class ProbeTest extends WithNDManager {
 
     private static final int N = 6;
     private static final int R = 16;
     private static final int CLASSES = 10;
 
-    private NDManager manager;
     private ParameterStore store;
 
     @BeforeEach
     void setUp() {
-        manager = NDManager.newBaseManager();
         store = new ParameterStore(manager, false);
         Engine.getInstance().setRandomSeed(5);
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     @Test

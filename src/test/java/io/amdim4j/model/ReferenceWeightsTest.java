@@ -5,39 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import io.amdim4j.WithNDManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReferenceWeightsTest {
+class ReferenceWeightsTest extends WithNDManager {
 
     private static final EncoderConfig CONFIG = new EncoderConfig(32, 3, 2, 8, 2, false);
 
     @TempDir Path dir;
 
-    private NDManager manager;
     private Encoder encoder;
 
     @BeforeEach
     void setUp() {
-        manager = NDManager.newBaseManager();
         encoder = Encoder.builder().setConfig(CONFIG).build();
         encoder.initialize(manager, DataType.FLOAT32, encoder.inputShape(1));
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     @Test

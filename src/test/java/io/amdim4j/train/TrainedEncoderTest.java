@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.amdim4j.WithNDManager;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.run.RunDirectory;
 import java.io.IOException;
@@ -17,14 +17,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The encoder of a real (tiny) pre-training run comes back from its checkpoint alone. */
-class TrainedEncoderTest {
+class TrainedEncoderTest extends WithNDManager {
 
     @TempDir
     static Path shared;
@@ -34,21 +32,9 @@ class TrainedEncoderTest {
     @TempDir
     Path tmp;
 
-    private NDManager manager;
-
     @BeforeAll
     static void pretrain() throws IOException {
         run = TinyRun.pretrain(shared);
-    }
-
-    @BeforeEach
-    void setUp() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void tearDown() {
-        manager.close();
     }
 
     @Test
