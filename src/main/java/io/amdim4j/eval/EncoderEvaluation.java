@@ -51,13 +51,14 @@ public final class EncoderEvaluation {
      * @param config evaluation settings
      * @param objective the probe loss (the §6.1 clipped cross-entropy)
      * @param manager parent of every feature and probe manager
-     * @param log receives one line as each method starts and ends, e.g. for a console
+     * @param log receives one line as each method starts and ends and after each probe fit, e.g.
+     *     for a console
      */
     public EncoderEvaluation(EvalConfig config, ProbeObjective objective, NDManager manager, Consumer<String> log) {
         this.config = Objects.requireNonNull(config, "config");
         this.manager = Objects.requireNonNull(manager, "manager");
         this.log = Objects.requireNonNull(log, "log");
-        this.evaluation = new FrozenEvaluation(config, objective, manager);
+        this.evaluation = new FrozenEvaluation(config, objective, manager, log);
     }
 
     /** Method name of the raw-pixel baseline. */

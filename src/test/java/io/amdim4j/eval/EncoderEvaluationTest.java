@@ -64,7 +64,7 @@ class EncoderEvaluationTest extends WithNDManager {
                 .containsExactly(EncoderEvaluation.TRAINED, EncoderEvaluation.RANDOM_INIT, RawPixelFeatures.NAME)
                 .isEqualTo(EncoderEvaluation.methodNames(true));
         assertThat(finished).isEqualTo(methods);
-        assertThat(finishedBefore).containsExactly("amdim@2", "random-init@4", "pixels@6");
+        assertThat(finishedBefore).containsExactly("amdim@4", "random-init@8", "pixels@12");
         assertThat(EncoderEvaluation.methodNames(false)).containsExactly(EncoderEvaluation.TRAINED);
         assertThat(methods).extracting(m -> m.report().featureSet()).containsExactly("r1", "r1", "pixels");
         assertThat(methods).extracting(MethodEvaluation::dimension).containsExactly(R, R, 3 * 32 * 32);
@@ -79,7 +79,10 @@ class EncoderEvaluationTest extends WithNDManager {
         }
         // the squares are linearly separable in pixel space
         assertThat(methods.get(2).report().result("linear", 1.0).orElseThrow().mean()).isEqualTo(1.0);
-        assertThat(log).hasSize(6).anySatisfy(line -> assertThat(line).startsWith("random-init: 32-dim features"));
+        // per method: the start, one line per fit with its test accuracy, the end
+        assertThat(log).hasSize(12).anySatisfy(line -> assertThat(line).startsWith("random-init: 32-dim features"));
+        assertThat(log.get(9)).startsWith("pixels: 100% labels, seed 1 of 1: linear 100.00% (");
+        assertThat(log.get(10)).startsWith("pixels: 100% labels, seed 1 of 1: knn-k5 ").endsWith(" s)");
     }
 
     @Test

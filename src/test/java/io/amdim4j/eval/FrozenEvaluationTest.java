@@ -10,6 +10,7 @@ import io.amdim4j.pipeline.HostBatch;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,20 @@ class FrozenEvaluationTest extends WithNDManager {
         }
         assertThat(report.result("linear", 0.2).orElseThrow().seeds().get(0).hyperparameters())
                 .containsKeys(LinearEval.L2, GridSelection.VALIDATION_ACCURACY);
+    }
+
+    @Test
+    void eachFitIsLoggedWithItsAccuracyAndKnnOnceForAllLabels() {
+        List<String> log = new ArrayList<>();
+        EvalReport report = new FrozenEvaluation(smallConfig(), new ClippedCrossEntropyForTests(), manager, log::add)
+                .evaluate("m", "r1", SyntheticFeatures.blobs(50, 3, 8, 6, 1), SyntheticFeatures.blobs(30, 3, 8, 6, 2));
+        // 20%: linear and kNN for each of the two subsets; 100%: linear per seed, kNN once (same rows)
+        assertThat(log).hasSize(7);
+        assertThat(log).filteredOn(line -> line.contains("knn-k5")).hasSize(3);
+        double linear = report.result("linear", 1.0).orElseThrow().seeds().get(1).accuracy();
+        assertThat(log.get(6)).startsWith(String.format(Locale.ROOT,
+                "m: 100%% labels, seed 2 of 2: linear %.2f%% (", 100 * linear));
+        assertThat(log.get(0)).startsWith("m: 20% labels, seed 1 of 2: linear ");
     }
 
     @Test
