@@ -35,11 +35,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -281,35 +279,5 @@ final class EvalCommand implements Callable<Integer> {
         Engine engine = Engine.getInstance();
         return Provenance.capture(Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(),
                 Provenance.engineThreads());
-    }
-
-    /** {@code --features r1+r5avg}: an error names the bad part. */
-    static final class FeatureSetConverter implements ITypeConverter<FeatureSet> {
-        @Override
-        public FeatureSet convert(String value) {
-            try {
-                return FeatureSet.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** {@code --label-fraction 0.01}: an error names the range. */
-    static final class LabelFractionConverter implements ITypeConverter<LabelFraction> {
-        @Override
-        public LabelFraction convert(String value) {
-            double fraction;
-            try {
-                fraction = Double.parseDouble(value.strip());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a number");
-            }
-            try {
-                return LabelFraction.of(fraction);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }
