@@ -1,16 +1,20 @@
 package io.amdim4j.run;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Where and with what a result was produced (Tribuo's ModelProvenance idea): the platform matters
  * because native kernels differ between machines, and the commit says which code ran.
  *
- * @param gitCommit commit of the working tree, or "unknown" outside a checkout
+ * @param gitCommit commit the running code was built from ("-dirty" if the tree had uncommitted
+ *     changes), else the checkout's HEAD, else "unknown"
  * @param amdim4jVersion project version
  * @param javaVersion java.version
  * @param djlVersion DJL api version
@@ -45,7 +49,7 @@ public record Provenance(
     /** Captures the current platform. {@code engine} is passed in because only callers may touch DJL. */
     public static Provenance capture(String djlVersion, String engine, int threads) {
         return new Provenance(
-                gitCommit(Path.of("").toAbsolutePath()),
+                buildCommit().orElseGet(() -> gitCommit(Path.of("").toAbsolutePath())),
                 projectVersion(),
                 System.getProperty("java.version"),
                 djlVersion,
@@ -56,6 +60,37 @@ public record Provenance(
                 Instant.now().toString());
     }
 
+    /** Resource the build writes (git-commit-id-maven-plugin): the commit the classes were compiled from. */
+    static final String BUILD_COMMIT_RESOURCE = "build-commit.properties";
+
+    /**
+     * The commit the running classes were built from, with "-dirty" if the tree had uncommitted
+     * changes then; empty when they were built outside a checkout. Preferred over the checkout's
+     * HEAD, which may have moved on while a long run used an older jar.
+     */
+    static Optional<String> buildCommit() {
+        try (InputStream in = Provenance.class.getResourceAsStream(BUILD_COMMIT_RESOURCE)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return buildCommit(properties);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The commit of a build-commit.properties file's content, if it names one. */
+    static Optional<String> buildCommit(Properties properties) {
+        String commit = properties.getProperty("git.commit.id.full", "");
+        if (!commit.matches("[0-9a-f]{40}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Boolean.parseBoolean(properties.getProperty("git.dirty")) ? commit + "-dirty" : commit);
+    }
+
+    /** HEAD of the checkout at {@code dir}, "-dirty" if tracked files changed; "unknown" outside one. */
     static String gitCommit(Path dir) {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "HEAD")

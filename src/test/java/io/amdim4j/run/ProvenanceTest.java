@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class ProvenanceTest {
@@ -26,5 +27,32 @@ class ProvenanceTest {
             assertThat(Provenance.gitCommit(here)).matches("[0-9a-f]{40}(-dirty)?");
         }
         assertThat(Provenance.gitCommit(outside)).isEqualTo("unknown");
+    }
+
+    @Test
+    void theCommitBuiltIntoTheClassesWinsOverTheCheckoutsHead() {
+        Path here = Path.of("").toAbsolutePath();
+        if (Provenance.isCheckout(here)) {
+            // Maven writes the resource when it compiles inside a checkout, as every build here does
+            assertThat(Provenance.buildCommit()).hasValueSatisfying(c -> assertThat(c).matches("[0-9a-f]{40}(-dirty)?"));
+        }
+        Provenance.buildCommit().ifPresent(c ->
+                assertThat(Provenance.capture("0.36.0", "PyTorch 2.7.1", 1).gitCommit()).isEqualTo(c));
+    }
+
+    @Test
+    void buildCommitPropertiesAreReadStrictly() {
+        String hash = "0123456789abcdef0123456789abcdef01234567";
+        assertThat(Provenance.buildCommit(properties(hash, "false"))).contains(hash);
+        assertThat(Provenance.buildCommit(properties(hash, "true"))).contains(hash + "-dirty");
+        assertThat(Provenance.buildCommit(properties("${git.commit.id.full}", "false"))).isEmpty();
+        assertThat(Provenance.buildCommit(new Properties())).isEmpty();
+    }
+
+    private static Properties properties(String commit, String dirty) {
+        Properties p = new Properties();
+        p.setProperty("git.commit.id.full", commit);
+        p.setProperty("git.dirty", dirty);
+        return p;
     }
 }
