@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  *
  * <p>The record's pixel bytes are already planar CHW, so {@link #get} is a single copy.
  */
-public final class CifarBinaryDataset implements ImageDataset {
+public final class CifarBinaryDataset extends AbstractImageDataset {
 
     /** Image side of every CIFAR image. */
     public static final int SIDE = 32;
@@ -40,8 +40,6 @@ public final class CifarBinaryDataset implements ImageDataset {
     /** Which CIFAR-100 label to use: the 100 fine classes (default) or the 20 superclasses. */
     public enum Cifar100Label { FINE, COARSE }
 
-    private final String description;
-    private final List<String> classNames;
     private final RecordFiles records;
     /** Byte offset of the used label within a record. */
     private final int labelOffset;
@@ -50,8 +48,7 @@ public final class CifarBinaryDataset implements ImageDataset {
 
     private CifarBinaryDataset(String description, List<String> classNames, RecordFiles records,
                                int labelOffset, int pixelOffset) {
-        this.description = description;
-        this.classNames = classNames;
+        super(description, classNames);
         this.records = records;
         this.labelOffset = labelOffset;
         this.pixelOffset = pixelOffset;
@@ -122,15 +119,5 @@ public final class CifarBinaryDataset implements ImageDataset {
     @Override
     public int label(int index) {
         return records.readUnsigned(index, labelOffset);
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    @Override
-    public String describe() {
-        return description + ", " + size() + " images";
     }
 }

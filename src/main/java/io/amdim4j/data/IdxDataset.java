@@ -18,7 +18,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Images come out as 1×28×28; the padding to 32 px of spec §5.4 belongs to the augmentation.
  */
-public final class IdxDataset implements ImageDataset {
+public final class IdxDataset extends AbstractImageDataset {
 
     /** IDX magic of a 3-d unsigned-byte array: 0x00000803. */
     public static final int IMAGES_MAGIC = 2051;
@@ -43,16 +43,13 @@ public final class IdxDataset implements ImageDataset {
     /** Inflater buffer; 64 KiB keeps the native calls per file few. */
     private static final int IO_BUFFER_BYTES = 1 << 16;
 
-    private final String description;
-    private final List<String> classNames;
     private final int height;
     private final int width;
     private final byte[] pixels;
     private final byte[] labels;
 
     private IdxDataset(String description, List<String> classNames, int height, int width, byte[] pixels, byte[] labels) {
-        this.description = description;
-        this.classNames = classNames;
+        super(description, classNames);
         this.height = height;
         this.width = width;
         this.pixels = pixels;
@@ -187,12 +184,7 @@ public final class IdxDataset implements ImageDataset {
     }
 
     @Override
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    @Override
     public String describe() {
-        return description + ", " + size() + " images " + height + "x" + width;
+        return description() + ", " + size() + " images " + height + "x" + width;
     }
 }

@@ -17,22 +17,19 @@ import java.util.stream.Stream;
  * dataset costs memory for names only. Hidden files and folders (names starting with '.') are
  * ignored, as are non-image files.
  */
-public final class ImageFolderDataset implements ImageDataset {
+public final class ImageFolderDataset extends AbstractImageDataset {
 
     private final Path root;
-    private final String description;
     private final ImageDecoder decoder;
-    private final List<String> classNames;
     /** Root-relative paths in dataset order. */
     private final String[] files;
     private final int[] labels;
 
     private ImageFolderDataset(Path root, String description, ImageDecoder decoder, List<String> classNames,
                                String[] files, int[] labels) {
+        super(description, classNames);
         this.root = root;
-        this.description = description;
         this.decoder = decoder;
-        this.classNames = classNames;
         this.files = files;
         this.labels = labels;
     }
@@ -128,15 +125,5 @@ public final class ImageFolderDataset implements ImageDataset {
     @Override
     public int label(int index) {
         return labels[Objects.checkIndex(index, size())];
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    @Override
-    public String describe() {
-        return description + ", " + size() + " images";
     }
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * transposes it to our row-major CHW. Labels are stored as 1..10 and returned as 0..9. The image
  * files are memory-mapped, never loaded: the unlabeled file alone is 2.76 GB.
  */
-public final class Stl10Dataset implements ImageDataset {
+public final class Stl10Dataset extends AbstractImageDataset {
 
     /** Image side of every STL-10 image. */
     public static final int SIDE = 96;
@@ -30,15 +30,12 @@ public final class Stl10Dataset implements ImageDataset {
     public static final List<String> CLASSES = List.of(
             "airplane", "bird", "car", "cat", "deer", "dog", "horse", "monkey", "ship", "truck");
 
-    private final String description;
-    private final List<String> classNames;
     private final RecordFiles images;
     /** Zero-based labels, or {@code null} for the unlabeled split. */
     private final byte[] labels;
 
     private Stl10Dataset(String description, List<String> classNames, RecordFiles images, byte[] labels) {
-        this.description = description;
-        this.classNames = classNames;
+        super(description, classNames);
         this.images = images;
         this.labels = labels;
     }
@@ -127,15 +124,5 @@ public final class Stl10Dataset implements ImageDataset {
     public int label(int index) {
         Objects.checkIndex(index, size());
         return labels == null ? Sample.UNLABELLED : labels[index];
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    @Override
-    public String describe() {
-        return description + ", " + size() + " images";
     }
 }

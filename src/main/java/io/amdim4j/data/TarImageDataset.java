@@ -33,7 +33,7 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * <p>Refuses archives with an absolute entry path or a {@code ..} component, and treats a gzip
  * or tar stream that ends early as a truncated archive rather than a short dataset.
  */
-public final class TarImageDataset implements ImageDataset {
+public final class TarImageDataset extends AbstractImageDataset {
 
     private static final int GZIP_MAGIC = 0x1f8b;
     /** Read buffer for the streaming pass; large enough that per-call overhead is negligible. */
@@ -41,9 +41,7 @@ public final class TarImageDataset implements ImageDataset {
     private static final String UNLABELLED_NOTE = " (unlabelled)";
 
     private final Path archive;
-    private final String description;
     private final ImageDecoder decoder;
-    private final List<String> classNames;
     private final EncodedImages store;
     /** Dataset index to store index. */
     private final int[] item;
@@ -53,10 +51,9 @@ public final class TarImageDataset implements ImageDataset {
 
     private TarImageDataset(Path archive, String description, ImageDecoder decoder, List<String> classNames,
                             EncodedImages store, int[] item, int[] labels, String[] entryNames) {
+        super(description, classNames);
         this.archive = archive;
-        this.description = description;
         this.decoder = decoder;
-        this.classNames = classNames;
         this.store = store;
         this.item = item;
         this.labels = labels;
@@ -276,15 +273,5 @@ public final class TarImageDataset implements ImageDataset {
     @Override
     public int label(int index) {
         return labels[Objects.checkIndex(index, size())];
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    @Override
-    public String describe() {
-        return description + ", " + size() + " images";
     }
 }
