@@ -8,25 +8,25 @@ import java.util.Objects;
  * 5k labelled then 100k with label −1). Labelled parts must agree on their class names; unlabelled
  * parts (no class names) may be mixed in.
  */
-public final class ConcatDataset implements ImageDataset {
+public final class ConcatDataset extends AbstractImageDataset {
 
-    private final String description;
     private final List<ImageDataset> parts;
-    private final List<String> classNames;
     /** {@code start[p]} is the global index of part p's first sample; the extra last entry is the total. */
     private final int[] start;
 
     public ConcatDataset(String description, List<? extends ImageDataset> parts) {
-        this.description = Objects.requireNonNull(description, "description");
+        super(description, sharedClassNames(parts));
         this.parts = List.copyOf(parts);
-        if (this.parts.isEmpty()) {
+        this.start = starts(this.parts);
+    }
+
+    /** The class names of the labelled parts, which must agree; empty if no part is labelled. */
+    private static List<String> sharedClassNames(List<? extends ImageDataset> parts) {
+        if (parts.isEmpty()) {
             throw new IllegalArgumentException("no datasets to concatenate");
         }
         List<String> names = List.of();
-        this.start = new int[this.parts.size() + 1];
-        long total = 0;
-        for (int p = 0; p < this.parts.size(); p++) {
-            ImageDataset part = this.parts.get(p);
+        for (ImageDataset part : parts) {
             if (!part.classNames().isEmpty()) {
                 if (!names.isEmpty() && !names.equals(part.classNames())) {
                     throw new IllegalArgumentException("class names of " + part.describe() + " " + part.classNames()
@@ -34,14 +34,22 @@ public final class ConcatDataset implements ImageDataset {
                 }
                 names = part.classNames();
             }
+        }
+        return names;
+    }
+
+    private static int[] starts(List<ImageDataset> parts) {
+        int[] start = new int[parts.size() + 1];
+        long total = 0;
+        for (int p = 0; p < parts.size(); p++) {
             start[p] = (int) total;
-            total += part.size();
+            total += parts.get(p).size();
             if (total > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("more than " + Integer.MAX_VALUE + " samples in total");
             }
         }
-        start[this.parts.size()] = (int) total;
-        this.classNames = names;
+        start[parts.size()] = (int) total;
+        return start;
     }
 
     @Override
@@ -68,15 +76,5 @@ public final class ConcatDataset implements ImageDataset {
             p++;
         }
         return p;
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
-    }
-
-    @Override
-    public String describe() {
-        return description + ", " + size() + " images";
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MlpEvalTest extends WithNDManager {
 
     private MlpEval mlp(List<Double> grid) {
-        return new MlpEval(new MlpEval.Settings(grid, 15, 64, 3e-3, 32), 0.1, new ClippedCrossEntropyForTests(),
+        return new MlpEval(new MlpEval.Settings(grid, 15, 64, 3e-3, 32, 0), 0.1, new ClippedCrossEntropyForTests(),
                 manager);
     }
 
@@ -59,10 +59,36 @@ class MlpEvalTest extends WithNDManager {
 
     @Test
     void rejectsBadSettings() {
-        assertThatThrownBy(() -> new MlpEval.Settings(List.of(), 1, 4, 1e-3, 8)).hasMessageContaining("weightDecayGrid");
-        assertThatThrownBy(() -> new MlpEval.Settings(List.of(1e-5), 0, 4, 1e-3, 8)).hasMessageContaining("epochs");
-        assertThatThrownBy(() -> new MlpEval.Settings(List.of(1e-5), 1, 1, 1e-3, 8)).hasMessageContaining("batchSize");
-        assertThatThrownBy(() -> new MlpEval.Settings(List.of(1e-5), 1, 4, 0, 8)).hasMessageContaining("learningRate");
-        assertThatThrownBy(() -> new MlpEval.Settings(List.of(1e-5), 1, 4, 1e-3, 0)).hasMessageContaining("hiddenUnits");
+        assertThatThrownBy(() -> new MlpEval.Settings(List.of(), 1, 4, 1e-3, 8, 0)).hasMessageContaining("weightDecayGrid");
+        assertThatThrownBy(() -> new MlpEval.Settings(List.of(1e-5), 0, 4, 1e-3, 8, 0)).hasMessageContaining("epochs");
+        assertThatThrownBy(() -> new MlpEval.Settings(List.of(1e-5), 1, 1, 1e-3, 8, 0)).hasMessageContaining("batchSize");
+        assertThatThrownBy(() -> new MlpEval.Settings(List.of(1e-5), 1, 4, 0, 8, 0)).hasMessageContaining("learningRate");
+        assertThatThrownBy(() -> new MlpEval.Settings(List.of(1e-5), 1, 4, 1e-3, 0, 0)).hasMessageContaining("hiddenUnits");
+        assertThatThrownBy(() -> new MlpEval.Settings(List.of(1e-5), 1, 4, 1e-3, 8, -1)).hasMessageContaining("minUpdates");
+    }
+
+    @Test
+    void fewRowsGetMoreEpochsUntilTheMinimumNumberOfUpdates() {
+        MlpEval.Settings settings = MlpEval.Settings.defaults();
+        // all of CIFAR-10's 45,000 fit rows: 175 batches a pass, the default 10 passes
+        assertThat(settings.epochsFor(ProbeTrainer.stepsPerEpoch(45_000, 256))).isEqualTo(10);
+        // 1 %: 450 rows are one batch a pass, so 500 passes
+        assertThat(settings.epochsFor(ProbeTrainer.stepsPerEpoch(450, 256))).isEqualTo(500);
+        // 10 %: 17 batches a pass, rounded up to 30 passes (510 updates)
+        assertThat(settings.epochsFor(ProbeTrainer.stepsPerEpoch(4_500, 256))).isEqualTo(30);
+    }
+
+    @Test
+    void withTooFewUpdatesTheHeadIsUndertrainedAndTheMinimumFixesIt() {
+        // 40 rows, batch 64: one update a pass; two passes learn little, the minimum of 300 learns the blobs
+        Features train = SyntheticFeatures.blobs(10, 4, 16, 6, 5);
+        Features test = SyntheticFeatures.blobs(100, 4, 16, 6, 6);
+        MlpEval twoUpdates = new MlpEval(new MlpEval.Settings(List.of(1e-5), 2, 64, 1e-3, 32, 0), 0.1,
+                new ClippedCrossEntropyForTests(), manager);
+        MlpEval minimum = new MlpEval(new MlpEval.Settings(List.of(1e-5), 2, 64, 1e-3, 32, 300), 0.1,
+                new ClippedCrossEntropyForTests(), manager);
+        double few = twoUpdates.evaluate(train, test, 4, 1).get(0).accuracy();
+        double enough = minimum.evaluate(train, test, 4, 1).get(0).accuracy();
+        assertThat(enough).as("few %s, enough %s", few, enough).isGreaterThanOrEqualTo(0.95).isGreaterThan(few + 0.1);
     }
 }
