@@ -1,6 +1,5 @@
 package io.amdim4j.cli;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amdim4j.bench.OpProfile;
@@ -10,6 +9,7 @@ import io.amdim4j.bench.TrainStepBenchmark;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
+import io.amdim4j.train.EngineProvenance;
 import io.amdim4j.train.Precision;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -109,7 +109,7 @@ final class BenchTrainStepCommand implements Callable<Integer> {
         root.put("warmup", c.warmup());
         root.put("precision", c.precision().label());
         root.put("last_loss", r.lastLoss());
-        root.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        root.put("engine", EngineProvenance.engine());
         root.put("engine_threads", Provenance.engineThreads());
         root.put("processors", Runtime.getRuntime().availableProcessors());
         return root;

@@ -1,6 +1,5 @@
 package io.amdim4j.cli;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.amdim4j.data.DataConfig;
 import io.amdim4j.data.DatasetException;
@@ -17,8 +16,8 @@ import io.amdim4j.eval.KnnEval;
 import io.amdim4j.eval.LabelFraction;
 import io.amdim4j.eval.MethodEvaluation;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
-import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunDirectory;
+import io.amdim4j.train.EngineProvenance;
 import io.amdim4j.train.TrainConfig;
 import io.amdim4j.train.TrainedEncoder;
 import java.io.IOException;
@@ -148,13 +147,12 @@ final class EvalCommand implements Callable<Integer> {
                     });
             Optional<Path> target = out != null ? Optional.of(out) : runDirectory(trained).map(RunDirectory::eval);
             List<String> order = EncoderEvaluation.methodNames(!noBaselines);
-            List<MethodEvaluation> done = new ArrayList<>();
             Function<List<MethodEvaluation>, EvalJson> snapshot = methods -> new EvalJson(
                     trained.checkpoint().toAbsolutePath().toString(), data.dataset(), data.trainSplit(),
                     data.testSplit(), config, EncoderEvaluation.RANDOM_INIT_SEED, methods,
-                    order.subList(methods.size(), order.size()), (System.nanoTime() - start) / 1e9, provenance());
-            List<MethodEvaluation> methods = evaluation.evaluate(trained.encoder(), images, !noBaselines, m -> {
-                done.add(m);
+                    order.subList(methods.size(), order.size()), (System.nanoTime() - start) / 1e9,
+                    EngineProvenance.capture());
+            List<MethodEvaluation> methods = evaluation.evaluate(trained.encoder(), images, !noBaselines, done -> {
                 if (done.size() < order.size() && target.isPresent()) {
                     writePartial(snapshot.apply(done), target.get(), stderr);
                 }
@@ -273,11 +271,5 @@ final class EvalCommand implements Callable<Integer> {
 
     private Optional<RunDirectory> runDirectory(TrainedEncoder trained) {
         return runDirectoryPath(trained.checkpoint()).map(RunDirectory::new);
-    }
-
-    private static Provenance provenance() {
-        Engine engine = Engine.getInstance();
-        return Provenance.capture(Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(),
-                Provenance.engineThreads());
     }
 }

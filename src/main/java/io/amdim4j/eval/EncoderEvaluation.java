@@ -36,6 +36,9 @@ public final class EncoderEvaluation {
     /** Method name of the randomly initialised encoder. */
     public static final String RANDOM_INIT = "random-init";
 
+    /** Method name of the raw-pixel baseline. */
+    public static final String PIXELS = RawPixelFeatures.NAME;
+
     /** Seed of the engine generator that initialises the random-init baseline, fixed so runs compare. */
     public static final long RANDOM_INIT_SEED = 0L;
 
@@ -61,9 +64,6 @@ public final class EncoderEvaluation {
         this.evaluation = new FrozenEvaluation(config, objective, manager, log);
     }
 
-    /** Method name of the raw-pixel baseline. */
-    public static final String PIXELS = RawPixelFeatures.NAME;
-
     /**
      * The methods {@link #evaluate(Encoder, EvalImages, boolean, Consumer)} runs, in its order.
      *
@@ -81,17 +81,17 @@ public final class EncoderEvaluation {
      * @param trained the trained encoder; only its BN running statistics change
      * @param images the splits, transform and loading settings
      * @param baselines whether to add the random-init and raw-pixel baselines
-     * @param finished called with each method's evaluation as soon as it is done, e.g. to save it
+     * @param finished called after each method with the evaluations done so far, e.g. to save them
      * @return one evaluation per method
      */
     public List<MethodEvaluation> evaluate(Encoder trained, EvalImages images, boolean baselines,
-            Consumer<MethodEvaluation> finished) {
+            Consumer<List<MethodEvaluation>> finished) {
         images.checkFits(trained.getConfig());
         checkLabelFractions(images.train());
         List<MethodEvaluation> out = new ArrayList<>();
         Consumer<MethodEvaluation> keep = m -> {
             out.add(m);
-            finished.accept(m);
+            finished.accept(List.copyOf(out));
         };
         keep.accept(evaluate(evaluation.extractor(TRAINED, trained), images));
         if (baselines) {

@@ -34,15 +34,6 @@ public final class FrozenEvaluation {
      * @param objective the probe loss for the linear and MLP probes (the §6.1 clipped
      *     cross-entropy)
      * @param manager parent of every probe's manager
-     */
-    public FrozenEvaluation(EvalConfig config, ProbeObjective objective, NDManager manager) {
-        this(config, objective, manager, line -> { });
-    }
-
-    /**
-     * @param config evaluation settings
-     * @param objective the probe loss for the linear and MLP probes
-     * @param manager parent of every probe's manager
      * @param log receives one line per fitted probe with its test accuracy and time: a probe on a
      *     large data set can take many minutes, and a silent console looks hung
      */
@@ -51,12 +42,7 @@ public final class FrozenEvaluation {
     }
 
     /** With explicit protocols, e.g. instrumented ones in tests; {@code config.protocols()} is ignored. */
-    FrozenEvaluation(EvalConfig config, List<ProbeProtocol> protocols, NDManager manager) {
-        this(config, protocols, manager, line -> { });
-    }
-
-    private FrozenEvaluation(EvalConfig config, List<ProbeProtocol> protocols, NDManager manager,
-            Consumer<String> log) {
+    FrozenEvaluation(EvalConfig config, List<ProbeProtocol> protocols, NDManager manager, Consumer<String> log) {
         this.config = Objects.requireNonNull(config, "config");
         this.manager = Objects.requireNonNull(manager, "manager");
         this.protocols = List.copyOf(protocols);

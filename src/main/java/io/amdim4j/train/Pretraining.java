@@ -1,6 +1,5 @@
 package io.amdim4j.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amdim4j.data.ImageDataset;
@@ -8,7 +7,6 @@ import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.AtomicFile;
 import io.amdim4j.run.MetricsLog;
-import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.run.RunJson;
 import java.io.IOException;
@@ -126,10 +124,7 @@ public final class Pretraining {
     private static void writeConfig(TrainConfig config, RunDirectory run, String datasetChecksum) throws IOException {
         ObjectNode root = RunJson.mapper().createObjectNode();
         root.set("config", RunJson.mapper().valueToTree(config));
-        Engine engine = Engine.getInstance();
-        int threads = Provenance.engineThreads();
-        root.set("provenance", RunJson.mapper().valueToTree(Provenance.capture(
-                Engine.getDjlVersion(), engine.getEngineName() + " " + engine.getVersion(), threads)));
+        root.set("provenance", RunJson.mapper().valueToTree(EngineProvenance.capture()));
         root.put("dataset_checksum", datasetChecksum);
         AtomicFile.write(run.config(), RunJson.mapper().writeValueAsBytes(root));
     }

@@ -57,7 +57,7 @@ class BaselinesTest extends WithNDManager {
     @Test
     void tableHasOneRowPerMethodProtocolAndFraction() {
         FrozenEvaluation evaluation = new FrozenEvaluation(FrozenEvaluationTest.smallConfig()
-                .withLabelFractions(List.of(LabelFraction.ALL)), new ClippedCrossEntropyForTests(), manager);
+                .withLabelFractions(List.of(LabelFraction.ALL)), new ClippedCrossEntropyForTests(), manager, line -> { });
         List<BaselineRow> rows = new Baselines(evaluation).compare(List.of(new RawPixelFeatures(), new Noise()),
                 () -> images(1, 60).iterator(), () -> images(2, 50).iterator());
         assertThat(rows).extracting(BaselineRow::method, BaselineRow::protocol).containsExactly(
@@ -89,7 +89,7 @@ class BaselinesTest extends WithNDManager {
     @Test
     void methodNamesMustDiffer() {
         FrozenEvaluation evaluation = new FrozenEvaluation(FrozenEvaluationTest.smallConfig(),
-                new ClippedCrossEntropyForTests(), manager);
+                new ClippedCrossEntropyForTests(), manager, line -> { });
         assertThatThrownBy(() -> new Baselines(evaluation).evaluate(List.of(new RawPixelFeatures(), new RawPixelFeatures()),
                 () -> images(1, 5).iterator(), () -> images(2, 5).iterator())).hasMessageContaining("'pixels'");
     }

@@ -54,7 +54,9 @@ class EncoderEvaluationTest extends WithNDManager {
         List<String> finishedBefore = new ArrayList<>();
         List<MethodEvaluation> finished = new ArrayList<>();
         List<MethodEvaluation> methods = evaluation(log).evaluate(trained,
-                images(new SquareImages(30, CLASSES, 1), new SquareImages(15, CLASSES, 2)), true, m -> {
+                images(new SquareImages(30, CLASSES, 1), new SquareImages(15, CLASSES, 2)), true, done -> {
+                    MethodEvaluation m = done.get(done.size() - 1);
+                    assertThat(done.subList(0, done.size() - 1)).isEqualTo(finished); // the earlier ones, unchanged
                     finished.add(m);
                     // each method is handed over when it is done, before the next one starts
                     finishedBefore.add(m.report().method() + "@" + log.size());

@@ -27,7 +27,7 @@ class FrozenEvaluationTest extends WithNDManager {
     }
 
     private FrozenEvaluation evaluation() {
-        return new FrozenEvaluation(smallConfig(), new ClippedCrossEntropyForTests(), manager);
+        return new FrozenEvaluation(smallConfig(), new ClippedCrossEntropyForTests(), manager, line -> { });
     }
 
     @Test
@@ -80,7 +80,7 @@ class FrozenEvaluationTest extends WithNDManager {
         Features partly = new Features(blobs.values(), blobs.count(), blobs.dimension(), labels);
         Features test = SyntheticFeatures.blobs(10, 2, 4, 6, 2);
         EvalConfig knnOnly = smallConfig().withProtocols(List.of(EvalConfig.Protocol.KNN));
-        FrozenEvaluation evaluation = new FrozenEvaluation(knnOnly, new ClippedCrossEntropyForTests(), manager);
+        FrozenEvaluation evaluation = new FrozenEvaluation(knnOnly, new ClippedCrossEntropyForTests(), manager, line -> { });
         assertThat(evaluation.evaluate("m", "r1", partly, test).trainCount()).isEqualTo(38);
         assertThatThrownBy(() -> evaluation.evaluate("m", "r1", test, partly))
                 .hasMessageContaining("2 of 40 test rows are unlabelled");
@@ -151,7 +151,7 @@ class FrozenEvaluationTest extends WithNDManager {
                 return false;
             }
         };
-        EvalReport report = new FrozenEvaluation(config, List.of(counting), manager).evaluate("m", "r1", train, test);
+        EvalReport report = new FrozenEvaluation(config, List.of(counting), manager, line -> { }).evaluate("m", "r1", train, test);
         // three seeded 20% subsets (8 rows each), then the full 40 rows once for all three seeds
         assertThat(subsetSizes).containsExactly(8, 8, 8, 40);
         EvalResult all = report.result("knn-k5", 1.0).orElseThrow();
