@@ -21,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** {@code amdim pretrain}: self-supervised AMDIM training with online probes, checkpoints and resume. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true, sortOptions = false,
@@ -104,7 +105,8 @@ final class PretrainCommand implements Callable<Integer> {
     Path runDir;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue this run from its newest good "
-            + "checkpoint; only --steps and --loader-threads may change.")
+            + "checkpoint. Only " + ResumeOptions.MAY_CHANGE_TEXT + " may be given with it; they take effect from "
+            + "the resumed update and config.json's history records each change. Any other option is refused.")
     Path resume;
 
     @Spec
@@ -116,9 +118,8 @@ final class PretrainCommand implements Callable<Integer> {
         Pretraining.Options options = new Pretraining.Options(!noProgress, spec.commandLine().getErr(), minutes * 60);
         Pretraining.Outcome outcome;
         if (resume != null) {
-            outcome = Pretraining.resume(resume, steps > 0 ? steps : null,
-                    spec.commandLine().getParseResult().hasMatchedOption("--loader-threads") ? loaderThreads : null,
-                    options);
+            ParseResult given = spec.commandLine().getParseResult();
+            outcome = Pretraining.resume(resume, run -> ResumeOptions.changes(given, run).applyTo(run), options);
         } else {
             TrainConfig config = toConfig();
             Path dir = runDir != null ? runDir : defaultRunDir(config.data().spec());
@@ -139,8 +140,7 @@ final class PretrainCommand implements Callable<Integer> {
         AugmentConfig augment = AugmentFamily.forDataset(data.spec(), encoder.inputSizeOption(), encoder.channelsOption());
         EncoderConfig enc = encoder.toConfig(augment.size(), augment.channels());
         int e = epochs != null ? epochs : enc.inputSize() == EncoderConfig.IMAGENET_SIZE ? 50 : 300;
-        OptimConfig optim = (enc.inputSize() == EncoderConfig.IMAGENET_SIZE ? OptimConfig.imagenetForEpochs(e)
-                : OptimConfig.forEpochs(e)).withLr(lr).withWarmup(warmup);
+        OptimConfig optim = OptimConfig.forEpochs(e, enc.inputSize()).withLr(lr).withWarmup(warmup);
         MixtureConfig mix = mixtures > 0
                 ? new MixtureConfig(true, mixtures, tau, alpha != null ? alpha : 1.0 / tau, true)
                 : MixtureConfig.defaults();

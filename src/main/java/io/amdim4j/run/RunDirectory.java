@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * RUN_DIR/checkpoints/step-00000042.ckpt   atomic, checksummed checkpoints
  * RUN_DIR/eval.json            results of amdim eval
  * RUN_DIR/report/              amdim report output
+ * RUN_DIR/.lock                held (with the writer's pid) while pretrain writes the run; see RunLock
  * </pre>
  */
 public record RunDirectory(Path root) {
@@ -47,6 +48,10 @@ public record RunDirectory(Path root) {
 
     public Path report() {
         return root.resolve("report");
+    }
+
+    public Path lock() {
+        return root.resolve(".lock");
     }
 
     /** Checkpoint files, newest (highest step) first. */

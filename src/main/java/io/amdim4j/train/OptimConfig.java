@@ -1,5 +1,6 @@
 package io.amdim4j.train;
 
+import io.amdim4j.model.EncoderConfig;
 import java.util.List;
 
 /**
@@ -61,6 +62,11 @@ public record OptimConfig(
         int second = 9 * epochs / 10;
         List<Integer> ms = first < second ? List.of(first, second) : List.of(first);
         return new OptimConfig(LR, BETA1, BETA2, EPS, WEIGHT_DECAY, WARMUP_UPDATES, ms, DECAY);
+    }
+
+    /** The §7 schedule of an E-epoch run at this input size: the ImageNet milestones at 128 px, the others below. */
+    public static OptimConfig forEpochs(int epochs, int inputSize) {
+        return inputSize == EncoderConfig.IMAGENET_SIZE ? imagenetForEpochs(epochs) : forEpochs(epochs);
     }
 
     /** Same settings with another warm-up length. */

@@ -1,6 +1,7 @@
 package io.amdim4j.train;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.pipeline.BatchLoader;
@@ -9,12 +10,15 @@ import io.amdim4j.run.AtomicFile;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.run.RunJson;
+import io.amdim4j.run.RunLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Entry points of pre-training: a new run, or the continuation of one from its newest readable
@@ -44,43 +48,54 @@ public final class Pretraining {
 
     private Pretraining() {}
 
-    /** Starts a new run in an empty or absent directory. */
+    /**
+     * Starts a new run in an empty or absent directory, holding the directory's {@link RunLock} until it
+     * ends.
+     */
     public static Outcome start(TrainConfig config, Path runDir, Options options) throws IOException {
         RunDirectory run = new RunDirectory(runDir);
-        if (Files.exists(run.config()) || !run.checkpointsNewestFirst().isEmpty()) {
-            throw new IllegalArgumentException(runDir + " already holds a run; use --resume " + runDir
-                    + " to continue it, or choose another --run-dir");
-        }
+        requireNoRun(run);
         String checksum = config.data().spec().checksum(); // fails on a missing dataset before anything is written
         Files.createDirectories(runDir);
-        writeConfig(config, run, checksum);
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (RunLock lock = RunLock.acquire(run); NDManager root = NDManager.newBaseManager()) {
+            requireNoRun(run); // another start may have finished between the first look and the lock
+            writeConfig(config, run, checksum);
             return train(config, run, null, root, options);
         }
     }
 
     /**
-     * Continues a run from its newest readable checkpoint; {@code maxSteps} (total updates) may
-     * extend it. Any other difference from the stored configuration is refused.
+     * Continues a run from its newest readable checkpoint, holding the directory's {@link RunLock} until
+     * it ends. The changed configuration takes effect from the resumed update and is recorded in
+     * config.json's "history"; a change outside {@link ResumeChanges#FIELDS} is refused before anything
+     * is written.
+     *
+     * @param changes given the run's configuration, the one to continue with; may throw
+     *     IllegalArgumentException to refuse
      */
-    public static Outcome resume(Path runDir, Long maxSteps, Integer loaderThreads, Options options)
+    public static Outcome resume(Path runDir, UnaryOperator<TrainConfig> changes, Options options)
             throws IOException {
         RunDirectory run = new RunDirectory(runDir);
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (RunLock lock = RunLock.acquire(run); NDManager root = NDManager.newBaseManager()) {
             List<String> warnings = new ArrayList<>();
             Checkpoint checkpoint = Checkpoint.latest(run, root, warnings);
             warnings.forEach(w -> options.log().println("amdim pretrain: " + w));
-            TrainConfig config = checkpoint.config();
-            if (maxSteps != null) {
-                config = config.withMaxSteps(maxSteps);
-            }
-            if (loaderThreads != null) {
-                config = config.withLoaderThreads(loaderThreads);
-            }
-            options.log().printf("amdim pretrain: resuming %s at update %d (epoch %d, batch %d)%n", runDir,
-                    checkpoint.cursor().step(), checkpoint.cursor().epoch(), checkpoint.cursor().batch());
+            TrainConfig config = changes.apply(checkpoint.config());
+            List<ConfigDiff.Change> changed = ConfigDiff.between(checkpoint.config(), config);
+            ResumeChanges.requireResumable(changed);
+            TrainingCursor at = checkpoint.cursor();
+            recordResume(run, config, at.step(), changed);
+            options.log().printf("amdim pretrain: resuming %s at update %d (epoch %d, batch %d)%s%n", runDir,
+                    at.step(), at.epoch(), at.batch(), changed.isEmpty() ? "" : "; changed: " + changed);
             options.log().flush();
             return train(config, run, checkpoint, root, options);
+        }
+    }
+
+    private static void requireNoRun(RunDirectory run) throws IOException {
+        if (Files.exists(run.config()) || !run.checkpointsNewestFirst().isEmpty()) {
+            throw new IllegalArgumentException(run.root() + " already holds a run; use --resume " + run.root()
+                    + " to continue it, or choose another --run-dir");
         }
     }
 
@@ -126,6 +141,25 @@ public final class Pretraining {
         root.set("config", RunJson.mapper().valueToTree(config));
         root.set("provenance", RunJson.mapper().valueToTree(EngineProvenance.capture()));
         root.put("dataset_checksum", datasetChecksum);
+        AtomicFile.write(run.config(), RunJson.mapper().writeValueAsBytes(root));
+    }
+
+    /**
+     * config.json follows the run: "config" becomes the configuration in force (the one the following
+     * checkpoints embed) and "history" gains one entry per resume, with the update it resumed at, the
+     * time and each changed field (from, to).
+     */
+    private static void recordResume(RunDirectory run, TrainConfig config, long step, List<ConfigDiff.Change> changed)
+            throws IOException {
+        ObjectNode root = Files.exists(run.config()) ? (ObjectNode) RunJson.mapper().readTree(run.config().toFile())
+                : RunJson.mapper().createObjectNode();
+        root.set("config", RunJson.mapper().valueToTree(config));
+        ArrayNode history = root.has("history") ? (ArrayNode) root.get("history") : root.putArray("history");
+        ObjectNode entry = history.addObject().put("update", step).put("time", Instant.now().toString());
+        ObjectNode fields = entry.putObject("changes");
+        for (ConfigDiff.Change c : changed) {
+            fields.putObject(c.field()).<ObjectNode>set("from", c.from()).set("to", c.to());
+        }
         AtomicFile.write(run.config(), RunJson.mapper().writeValueAsBytes(root));
     }
 }

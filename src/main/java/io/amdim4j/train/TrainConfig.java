@@ -96,21 +96,4 @@ public record TrainConfig(
     public long seed() {
         return data.seed();
     }
-
-    /** Same run with another update limit; used by resume, which may extend a run. */
-    public TrainConfig withMaxSteps(long steps) {
-        return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, steps, batchSize, loaderThreads,
-                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision);
-    }
-
-    /** Same run with another loader thread count; thread count does not change the batches. */
-    public TrainConfig withLoaderThreads(int threads) {
-        return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, threads,
-                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision);
-    }
-
-    /** True if {@code other} trains the same thing, ignoring what a resume may change (steps, threads). */
-    public boolean sameRunAs(TrainConfig other) {
-        return withMaxSteps(0).withLoaderThreads(1).equals(other.withMaxSteps(0).withLoaderThreads(1));
-    }
 }

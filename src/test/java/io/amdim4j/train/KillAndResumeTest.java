@@ -55,11 +55,11 @@ class KillAndResumeTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(run.checkpointsNewestFirst()).isNotEmpty();
 
-        Pretraining.Outcome resumed = Pretraining.resume(killed, 16L, null, quiet());
+        Pretraining.Outcome resumed = Pretraining.resume(killed, PretrainingTest.untilStep(16), quiet());
         assertThat(resumed.cursor().step()).isEqualTo(16);
 
         Path straight = dir.resolve("straight");
-        Pretraining.start(PretrainingTest.tiny(cifar, 16, 3, false, 2e-3).withLoaderThreads(2), straight, quiet());
+        Pretraining.start(PretrainingTest.tiny(cifar, 16, 3, false, 2e-3), straight, quiet());
         List<MetricsRecord> a = stepRecords(new RunDirectory(straight));
         List<MetricsRecord> b = stepRecords(run);
         assertThat(b).extracting(MetricsRecord::step).containsExactlyElementsOf(a.stream().map(MetricsRecord::step).toList());

@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,11 @@ class PretrainingTest {
         OptimConfig optim = OptimConfig.forEpochs(epochs).withWarmup(3).withLr(lr);
         return new TrainConfig(d, enc, AugmentConfig.cifar32(), NceConfig.defaults(), MixtureConfig.defaults(), optim,
                 epochs, steps, 8, 2, 0, 2, test, 2, Precision.FP32);
+    }
+
+    /** A resume that only moves the step limit. */
+    static UnaryOperator<TrainConfig> untilStep(long steps) {
+        return c -> new ResumeChanges(steps, null, null, null, null, null, null, null, null).applyTo(c);
     }
 
     private static Pretraining.Options quiet() {
@@ -86,7 +92,7 @@ class PretrainingTest {
         Path split = runs.resolve("split");
         Pretraining.start(tiny(14, 3, false, 2e-3), straight, quiet());
         Pretraining.start(tiny(6, 3, false, 2e-3), split, quiet());
-        Pretraining.Outcome resumed = Pretraining.resume(split, 14L, null, quiet());
+        Pretraining.Outcome resumed = Pretraining.resume(split, untilStep(14), quiet());
         assertThat(resumed.cursor().step()).isEqualTo(14);
         List<MetricsRecord> a = steps(straight);
         List<MetricsRecord> b = steps(split);
@@ -108,13 +114,13 @@ class PretrainingTest {
         List<Path> ckpts = dir.checkpointsNewestFirst();
         assertThat(ckpts).hasSize(1); // epoch 0 not finished in 6 updates of 10; only the stop checkpoint
         // write an older good one by resuming to 8 (stop at 8), then damage the newest
-        Pretraining.resume(run, 8L, null, quiet());
+        Pretraining.resume(run, untilStep(8), quiet());
         Path newest = dir.checkpointsNewestFirst().get(0);
         byte[] bytes = Files.readAllBytes(newest);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(newest, bytes);
         StringWriter log = new StringWriter();
-        Pretraining.Outcome out = Pretraining.resume(run, 10L, null, new Pretraining.Options(false, new PrintWriter(log)));
+        Pretraining.Outcome out = Pretraining.resume(run, untilStep(10), new Pretraining.Options(false, new PrintWriter(log)));
         assertThat(log.toString()).contains("skipping damaged checkpoint").contains(newest.getFileName().toString())
                 .contains("resuming").contains("update 6");
         assertThat(out.cursor().step()).isEqualTo(10);
