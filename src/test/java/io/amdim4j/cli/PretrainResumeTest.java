@@ -18,12 +18,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +34,29 @@ import org.junit.jupiter.api.io.TempDir;
 class PretrainResumeTest {
 
     @TempDir
+    static Path shared;
+
+    private static RunDirectory template;
+
+    @TempDir
     Path root;
 
     private RunDirectory run;
 
+    @BeforeAll
+    static void pretrain() throws IOException {
+        template = TinyRun.pretrain(shared); // 2 updates, lr 2e-3, warm-up 1, 1 epoch, ndf 8
+    }
+
+    /** Each test gets its own copy of the finished run. */
     @BeforeEach
-    void pretrain() throws IOException {
-        run = TinyRun.pretrain(root); // 2 updates, lr 2e-3, warm-up 1, 1 epoch, ndf 8
+    void copyRun() throws IOException {
+        run = new RunDirectory(root.resolve("run"));
+        try (Stream<Path> all = Files.walk(template.root())) {
+            for (Path p : all.toList()) {
+                Files.copy(p, run.root().resolve(template.root().relativize(p).toString()));
+            }
+        }
     }
 
     @Test
@@ -96,7 +114,7 @@ class PretrainResumeTest {
             Path fresh = root.resolve("fresh");
             Files.createDirectories(fresh);
             try (RunLock other = RunLock.acquire(new RunDirectory(fresh))) {
-                CliRunner started = CliRunner.run("pretrain", "--dataset", "cifar10:" + root.resolve("cifar"),
+                CliRunner started = CliRunner.run("pretrain", "--dataset", "cifar10:" + shared.resolve("cifar"),
                         "--run-dir", fresh.toString(), "--no-progress");
                 assertThat(started.exitCode()).isNotZero();
                 assertThat(started.err()).contains(fresh.toString()).contains("pid " + self);
@@ -132,7 +150,7 @@ class PretrainResumeTest {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> all = Files.walk(run.root())) {
             for (Path p : all.filter(Files::isRegularFile).filter(p -> !p.equals(run.lock())).toList()) {
-                out.put(run.root().relativize(p).toString(), java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
+                out.put(run.root().relativize(p).toString(), Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
             }
         }
         return out;
