@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class EncoderGoldenTest {
 
-    /** Tolerance of the golden README, section encoder/. */
+    /** Tolerance of src/test/resources/golden/README.md, section encoder/. */
     private static final double RELATIVE_TOLERANCE = 1e-4;
 
     private static final String DIR_VARIABLE = "AMDIM_GOLDEN_ENCODER";
