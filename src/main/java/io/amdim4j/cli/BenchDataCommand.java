@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Measure the pre-training data loader: two-view pairs per second (median over timed"
                 + " windows after a warm-up), loader threads and peak resident memory.",
             "The augmentation family follows the dataset (spec §5.2, §5.4) unless --input-size/--channels say otherwise."})
-final class BenchDataCommand implements Callable<Integer> {
+final class BenchDataCommand implements Callable<Integer>, EngineCommand {
 
     @Option(names = "--dataset", required = true,
             description = "Dataset, e.g. fashion-mnist, cifar10:/data/cifar-10-batches-bin, tar:/data/cifar10-jpg.tar.gz.")

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Time full pre-training updates (both views forward, multiscale NCE, online probes, "
                 + "backward, Adam) on synthetic input, through the same code as pretrain.",
                 "Engine threads: AMDIM_THREADS (the launcher's -Dai.djl.pytorch.num_threads)."})
-final class BenchTrainStepCommand implements Callable<Integer> {
+final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
 
     /** Operations listed from a profile. */
     private static final int PROFILE_ROWS = 12;

@@ -20,14 +20,14 @@ final class CheckpointSource {
             description = "A pre-training checkpoint (RUN_DIR/checkpoints/step-*.ckpt).")
     Path checkpoint;
 
-    @Option(names = "--run-dir", required = true, paramLabel = "DIR",
+    @Option(names = "--run-dir", required = true, paramLabel = "DIR", converter = RunDirConverter.class,
             description = "A pre-training run directory: its newest readable checkpoint is used.")
     Path runDir;
 
     /**
      * Loads the encoder, printing each skipped damaged checkpoint to {@code err}.
      *
-     * @throws IllegalArgumentException if --checkpoint is a directory or --run-dir is not one
+     * @throws IllegalArgumentException if --checkpoint is a directory or --run-dir does not exist
      */
     TrainedEncoder load(NDManager manager, PrintWriter err, String command) throws IOException {
         if (checkpoint != null && Files.isDirectory(checkpoint)) {
@@ -35,7 +35,7 @@ final class CheckpointSource {
                     + checkpoint + " for the newest checkpoint of a run");
         }
         if (runDir != null && !Files.isDirectory(runDir)) {
-            throw new IllegalArgumentException("--run-dir " + runDir + " is not a directory");
+            throw new IllegalArgumentException("--run-dir " + runDir + ": no such directory");
         }
         List<String> warnings = new ArrayList<>();
         TrainedEncoder trained = TrainedEncoder.load(checkpoint != null ? checkpoint : runDir, manager, warnings);

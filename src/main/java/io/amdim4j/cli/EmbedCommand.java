@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Embed every image of a dataset split once with a trained encoder and the run's",
                 "test transform (spec §5.5): OUT/embeddings.npy (float32, N×D), OUT/index.csv",
                 "(row,index,label,class_name) and with --csv OUT/embeddings.csv."})
-final class EmbedCommand implements Callable<Integer> {
+final class EmbedCommand implements Callable<Integer>, EngineCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     CheckpointSource source;

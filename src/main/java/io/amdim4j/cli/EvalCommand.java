@@ -52,9 +52,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "every test image is scored once. Writes RUN_DIR/eval.json if the run is known,",
                 "after each method (the unfinished ones listed under \"pending\"), so a killed",
                 "evaluation keeps what it finished.",
-                "PyTorch threads come from -Dai.djl.pytorch.num_threads; on a busy 2-core",
-                "machine the linear probe ran about 10x faster with 1 thread than with 2."})
-final class EvalCommand implements Callable<Integer> {
+                "Engine threads: AMDIM_THREADS (the launcher's -Dai.djl.pytorch.num_threads);",
+                "BENCHMARKS.md has what thread counts cost on a busy machine."})
+final class EvalCommand implements Callable<Integer>, EngineCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     CheckpointSource source;
@@ -78,7 +78,7 @@ final class EvalCommand implements Callable<Integer> {
     Integer trainImages;
 
     @Option(names = "--protocol", split = ",", paramLabel = "linear|mlp|knn", defaultValue = "linear,knn",
-            description = "Protocols, comma-separated or repeated (default: ${DEFAULT-VALUE}; mlp costs minutes).")
+            description = "Protocols, comma-separated or repeated (default: ${DEFAULT-VALUE}; mlp is the slowest).")
     List<EvalConfig.Protocol> protocols;
 
     @Option(names = "--features", paramLabel = "SET", defaultValue = "r1", converter = FeatureSetConverter.class,
@@ -244,7 +244,10 @@ final class EvalCommand implements Callable<Integer> {
         return String.join("+", parts);
     }
 
-    /** The split, or an error naming the option (a DatasetException is not one of Main's input errors). */
+    /**
+     * The split. Main reports a DatasetException as it is, naming only the file; here it also names
+     * the options that chose the split, since the run's defaults may have chosen them.
+     */
     private static ImageDataset open(String spec, String split, String option) {
         try {
             return DatasetSpec.parse(spec).open(split);

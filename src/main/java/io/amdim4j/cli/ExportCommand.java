@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Criteria.builder().setTypes(Image.class, float[].class).optModelPath(OUT)",
                 "    .optTranslatorFactory(new EncoderTranslatorFactory()).build()",
                 "gives a Predictor<Image, float[]> that applies the run's test transform (spec §5.5)."})
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand implements Callable<Integer>, EngineCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     CheckpointSource source;

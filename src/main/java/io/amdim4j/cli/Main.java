@@ -1,9 +1,13 @@
 package io.amdim4j.cli;
 
 import io.amdim4j.run.Provenance;
+import io.amdim4j.train.EngineLog;
 import io.amdim4j.train.NativeAllocator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point of the {@code amdim} command; the only place that calls {@code System.exit}. */
 @Command(
@@ -16,8 +20,18 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
+    /**
+     * Set by the first command that loads the engine: quickstart runs pretrain and eval through
+     * the same command line, which parses them without the --verbose the user gave.
+     */
+    private static final AtomicBoolean ENGINE_LOG_SET = new AtomicBoolean();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Also show the engine's (libtorch's) own warnings; its errors are always shown.")
+    boolean verbose;
 
     @Override
     public void run() {
@@ -26,9 +40,30 @@ public final class Main implements Runnable {
 
     /** Builds the command line; tests run commands through it without exiting the JVM. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        Main main = new Main();
+        return new CommandLine(main)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(parsed -> {
+                    main.quietEngine(parsed);
+                    return new CommandLine.RunLast().execute(parsed);
+                })
                 .setExecutionExceptionHandler(Main::reportFailure);
+    }
+
+    /**
+     * Before a command that runs tensors, the engine's warnings are turned off unless --verbose:
+     * libtorch prints them past Java's logging, on every command (see EngineLog).
+     */
+    private void quietEngine(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        boolean help = parsed.asCommandLineList().stream()
+                .anyMatch(cl -> cl.isUsageHelpRequested() || cl.isVersionHelpRequested());
+        if (!help && last.commandSpec().userObject() instanceof EngineCommand && ENGINE_LOG_SET.compareAndSet(false, true)) {
+            EngineLog.setLevel(verbose ? EngineLog.WARNING : EngineLog.ERROR);
+        }
     }
 
     /**

@@ -27,7 +27,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "pretrain", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Pre-train an AMDIM encoder (spec §3, §5, §7) with online linear and MLP probes.",
                 "Resume a stopped or killed run with --resume RUN_DIR."})
-final class PretrainCommand implements Callable<Integer> {
+final class PretrainCommand implements Callable<Integer>, EngineCommand {
 
     @Option(names = "--dataset", description = "fashion-mnist, mnist:DIR, cifar10:DIR, cifar100:DIR, stl10:DIR, "
             + "folder:DIR, tar:FILE (default: ${DEFAULT-VALUE}).")
@@ -101,7 +101,8 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No live progress bar.")
     boolean noProgress;
 
-    @Option(names = "--run-dir", description = "Run directory (default: runs/<dataset>-<timestamp>).")
+    @Option(names = "--run-dir", converter = RunDirConverter.class,
+            description = "Run directory (default: runs/<dataset>-<timestamp>).")
     Path runDir;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue this run from its newest good "

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Pre-train AMDIM on Fashion-MNIST for a few minutes, then evaluate it beside baselines.")
-final class QuickstartCommand implements Callable<Integer> {
+final class QuickstartCommand implements Callable<Integer>, EngineCommand {
 
     /** Probes are fitted on 10,000 of Fashion-MNIST's 60,000 training images, class-balanced. */
     static final int PROBE_IMAGES = 10_000;
@@ -81,7 +81,8 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Fashion-MNIST IDX directory (default: ${DEFAULT-VALUE}).")
     Path data = IdxDataset.FASHION_MNIST_DEFAULT_DIR;
 
-    @Option(names = "--run-dir", description = "Run directory (default: runs/quickstart-<timestamp>).")
+    @Option(names = "--run-dir", converter = RunDirConverter.class,
+            description = "Run directory (default: runs/quickstart-<timestamp>).")
     Path runDir;
 
     @Option(names = "--no-progress", description = "No live progress bar.")

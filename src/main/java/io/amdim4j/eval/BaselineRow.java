@@ -1,5 +1,7 @@
 package io.amdim4j.eval;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,6 +17,23 @@ import java.util.Locale;
  */
 public record BaselineRow(String method, String protocol, String featureSet, double labelFraction, double mean,
         double std, int seeds) {
+
+    /**
+     * One row per method, protocol and label fraction.
+     *
+     * @param reports evaluation reports
+     * @return the rows, in report order
+     */
+    public static List<BaselineRow> of(List<EvalReport> reports) {
+        List<BaselineRow> rows = new ArrayList<>();
+        for (EvalReport report : reports) {
+            for (EvalResult result : report.results()) {
+                rows.add(new BaselineRow(report.method(), result.protocol(), result.featureSet(),
+                        result.labelFraction(), result.mean(), result.std(), result.seeds().size()));
+            }
+        }
+        return rows;
+    }
 
     /**
      * The accuracy as percent, mean ± std.

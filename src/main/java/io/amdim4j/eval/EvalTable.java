@@ -27,7 +27,7 @@ public final class EvalTable {
     public static String format(List<MethodEvaluation> methods) {
         List<String[]> results = new ArrayList<>();
         results.add(RESULT_HEADER);
-        for (BaselineRow row : Baselines.table(methods.stream().map(MethodEvaluation::report).toList())) {
+        for (BaselineRow row : BaselineRow.of(methods.stream().map(MethodEvaluation::report).toList())) {
             results.add(new String[] {row.method(), row.featureSet(), row.protocol(), percent(row.labelFraction()),
                 row.accuracy(), Integer.toString(row.seeds())});
         }

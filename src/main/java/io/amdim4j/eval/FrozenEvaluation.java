@@ -77,22 +77,6 @@ public final class FrozenEvaluation {
     }
 
     /**
-     * Prepares the source on training batches (BN re-estimation), extracts training and test
-     * features, and evaluates them.
-     *
-     * @param source encoder or baseline
-     * @param training training images under the test transform
-     * @param test test images under the test transform, every image once
-     * @return the report
-     */
-    public EvalReport evaluate(FeatureSource source, BatchSource training, BatchSource test) {
-        source.prepare(training.batches());
-        Features train = source.extract(training.batches());
-        Features testFeatures = source.extract(test.batches());
-        return evaluate(source.name(), source.featureSetName(), train, testFeatures);
-    }
-
-    /**
      * Evaluates precomputed features.
      *
      * @param method method name for the report

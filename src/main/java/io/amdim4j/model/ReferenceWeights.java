@@ -24,9 +24,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Loads encoder weights named as in the reference implementation's state dictionary (golden
- * README, section encoder/) from an {@code .npz} file: every entry {@code weights/<name>} is placed
- * in our {@link Encoder}, BN running statistics included.
+ * Loads encoder weights named as in the reference implementation's state dictionary (the names
+ * are listed in {@code src/test/resources/golden/README.md}, section encoder/) from an {@code
+ * .npz} file: every entry {@code weights/<name>} is placed in our {@link Encoder}, BN running
+ * statistics included.
  *
  * <p>The mapping lives in one table ({@link #nameTable}): reference name → our parameter. Entries
  * of optional BN layers that the configuration does not apply ({@code use_bn = false}), and BN's

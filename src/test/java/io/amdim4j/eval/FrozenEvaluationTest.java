@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.amdim4j.WithNDManager;
-import io.amdim4j.pipeline.HostBatch;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Label fractions × seeds × protocols on frozen features (spec §6.3). */
@@ -84,52 +81,6 @@ class FrozenEvaluationTest extends WithNDManager {
         assertThat(evaluation.evaluate("m", "r1", partly, test).trainCount()).isEqualTo(38);
         assertThatThrownBy(() -> evaluation.evaluate("m", "r1", test, partly))
                 .hasMessageContaining("2 of 40 test rows are unlabelled");
-    }
-
-    /** Separable blobs as 1×2×2 images; the epoch field marks the split (1 = training, 2 = test). */
-    private static List<HostBatch> batches(int epoch, int perClass) {
-        Features f = SyntheticFeatures.blobs(perClass, 2, 4, 6, epoch);
-        List<HostBatch> out = new ArrayList<>();
-        for (int from = 0; from < f.count(); from += 8) {
-            int n = Math.min(8, f.count() - from);
-            int[] rows = IntStream.range(from, from + n).toArray();
-            Features part = f.subset(rows);
-            out.add(new HostBatch(epoch, from / 8, new float[][] {part.values()}, 1, 2, 2, part.labels(), rows));
-        }
-        return out;
-    }
-
-    @Test
-    void preparationSeesTrainingBatchesOnly() {
-        List<Integer> prepared = new ArrayList<>();
-        RawPixelFeatures raw = new RawPixelFeatures();
-        FeatureSource pixels = new FeatureSource() {
-            @Override
-            public String name() {
-                return raw.name();
-            }
-
-            @Override
-            public String featureSetName() {
-                return raw.featureSetName();
-            }
-
-            @Override
-            public void prepare(Iterator<HostBatch> trainingBatches) {
-                trainingBatches.forEachRemaining(b -> prepared.add(b.epoch()));
-            }
-
-            @Override
-            public Features extract(Iterator<HostBatch> batches) {
-                return raw.extract(batches);
-            }
-        };
-        EvalReport report = evaluation().evaluate(pixels, () -> batches(1, 20).iterator(),
-                () -> batches(2, 10).iterator());
-        assertThat(prepared).isNotEmpty().containsOnly(1);
-        assertThat(report.method()).isEqualTo(RawPixelFeatures.NAME);
-        assertThat(report.testCount()).isEqualTo(20);
-        assertThat(report.result("linear", 1.0).orElseThrow().mean()).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.amdim4j.GoldenFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class NceGoldenTest {
 
-    /** Tolerance of shared/golden/README.md, section nce/. */
+    /** Tolerance of src/test/resources/golden/README.md, section nce/. */
     private static final double RELATIVE_TOLERANCE = 1e-4;
 
     private static final String[] LOSS_FIELDS = {"loss_1t5", "loss_1t7", "loss_5t5", "score_reg", "total"};
@@ -92,20 +93,15 @@ class NceGoldenTest {
         return Math.sqrt(diff / norm);
     }
 
-    /** One golden file of shared/golden/nce (format in its README). */
+    /** One golden file of src/test/resources/golden/nce (format in the README beside it). */
     record GoldenNceCase(Path file, int n, int r, double tclip, JsonNode root) {
 
         static Path directory() {
-            String dir = System.getenv("AMDIM_GOLDEN_NCE");
-            return Path.of(dir == null || dir.isBlank() ? "../shared/golden/nce" : dir);
+            return GoldenFiles.directory("nce", "AMDIM_GOLDEN_NCE");
         }
 
         static List<Path> files() throws IOException {
-            Path dir = directory();
-            assertThat(dir).as("golden NCE directory (env AMDIM_GOLDEN_NCE)").isDirectory();
-            try (Stream<Path> listing = Files.list(dir)) {
-                return listing.filter(p -> p.getFileName().toString().endsWith(".json.gz")).sorted().toList();
-            }
+            return GoldenFiles.cases(directory(), ".json.gz");
         }
 
         static GoldenNceCase read(Path file) throws IOException {

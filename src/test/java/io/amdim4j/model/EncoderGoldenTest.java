@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.amdim4j.GoldenFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,38 +20,26 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Reproduces the reference encoder's outputs stored in {@code shared/golden/encoder} (golden
- * README): every file is one case, checked in inference and training mode to a relative error of
- * 1e-4 (norm of the difference over norm of the expected value).
+ * Reproduces the reference encoder's outputs stored in {@code src/test/resources/golden/encoder}
+ * (format in the README beside it): every file is one case, checked in inference and training mode
+ * to a relative error of 1e-4 (norm of the difference over norm of the expected value).
  */
 class EncoderGoldenTest {
 
-    /** Tolerance of the golden README, section encoder/. */
+    /** Tolerance of src/test/resources/golden/README.md, section encoder/. */
     private static final double RELATIVE_TOLERANCE = 1e-4;
 
     private static final String DIR_VARIABLE = "AMDIM_GOLDEN_ENCODER";
-    private static final String DEFAULT_DIR = "../shared/golden/encoder";
     private static final String[] OUTPUTS = {"r1", "r5", "r7"};
 
     @TestFactory
     Stream<DynamicTest> reproducesEveryGoldenCase() throws IOException {
-        String configured = System.getenv(DIR_VARIABLE);
-        Path dir = Path.of(configured == null || configured.isBlank() ? DEFAULT_DIR : configured);
-        assertThat(dir).as("golden encoder directory (env %s)", DIR_VARIABLE).isDirectory();
-        List<Path> cases;
-        try (Stream<Path> files = Files.list(dir)) {
-            cases =
-                    files.filter(p -> p.getFileName().toString().endsWith(".npz"))
-                            .sorted()
-                            .collect(Collectors.toList());
-        }
-        assertThat(cases).as("*.npz cases in %s", dir.toAbsolutePath()).isNotEmpty();
+        List<Path> cases = GoldenFiles.cases(GoldenFiles.directory("encoder", DIR_VARIABLE), ".npz");
         return cases.stream().map(f -> dynamicTest(f.getFileName().toString(), () -> check(f)));
     }
 
