@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Entry points of pre-training: a new run, or the continuation of one from its newest readable
@@ -31,11 +32,28 @@ public final class Pretraining {
      * @param budgetSeconds stop (with a checkpoint) after the first update past this many seconds; 0 for none.
      *     A budget makes the stopping step depend on the machine, so it is a run-control option, not part of
      *     the configuration.
+     * @param listeners the caller's own listeners, told of every update after the run's metrics and
+     *     checkpoint listeners
      */
-    public record Options(boolean progressBar, PrintWriter log, double budgetSeconds) {
+    public record Options(boolean progressBar, PrintWriter log, double budgetSeconds, List<PretrainListener> listeners) {
+
+        public Options {
+            listeners = List.copyOf(listeners);
+        }
+
+        public Options(boolean progressBar, PrintWriter log, double budgetSeconds) {
+            this(progressBar, log, budgetSeconds, List.of());
+        }
 
         public Options(boolean progressBar, PrintWriter log) {
             this(progressBar, log, 0);
+        }
+
+        /** The same options with {@code listener} added after the ones already given. */
+        public Options withListener(PretrainListener listener) {
+            List<PretrainListener> all = new ArrayList<>(listeners);
+            all.add(Objects.requireNonNull(listener, "listener"));
+            return new Options(progressBar, log, budgetSeconds, all);
         }
     }
 
@@ -108,6 +126,7 @@ public final class Pretraining {
             if (options.progressBar()) {
                 listeners.add(new ProgressListener(config, loader.batchesPerEpoch()));
             }
+            listeners.addAll(options.listeners());
             PretrainLoop.EpochTester tester = config.testEachEpoch()
                     ? new OnlineProbeTester(config, model, trainSet)
                     : epoch -> ProbeAccuracy.NOT_MEASURED;
