@@ -72,8 +72,9 @@ class ExamplesTest {
 
     /** {@code java -cp target/classes:$(cat classpath.txt) MAIN ARGS}, as README "Use from Java" shows. */
     private static String runExample(String mainClass, Object... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-cp", "target/classes" + File.pathSeparator + String.join(File.pathSeparator, classpath), mainClass));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String path = "target/classes" + File.pathSeparator + String.join(File.pathSeparator, classpath);
+        List<String> command = new ArrayList<>(List.of(java, "-Dai.djl.offline=true", "-cp", path, mainClass));
         Arrays.stream(args).map(String::valueOf).forEach(command::add);
         return ChildProcess.run(examples, command);
     }
