@@ -37,19 +37,27 @@ public final class Pretraining {
      */
     public record Options(boolean progressBar, PrintWriter log, double budgetSeconds, List<PretrainListener> listeners) {
 
+        /** Keeps its own copy of {@code listeners}. */
         public Options {
             listeners = List.copyOf(listeners);
         }
 
+        /** Options with a budget and no listeners of the caller's. */
         public Options(boolean progressBar, PrintWriter log, double budgetSeconds) {
             this(progressBar, log, budgetSeconds, List.of());
         }
 
+        /** Options without a budget or listeners of the caller's. */
         public Options(boolean progressBar, PrintWriter log) {
             this(progressBar, log, 0);
         }
 
-        /** The same options with {@code listener} added after the ones already given. */
+        /**
+         * The same options with {@code listener} added after the ones already given.
+         *
+         * @param listener told of every update, epoch end and stop of the run
+         * @return new options; these stay as they are
+         */
         public Options withListener(PretrainListener listener) {
             List<PretrainListener> all = new ArrayList<>(listeners);
             all.add(Objects.requireNonNull(listener, "listener"));
