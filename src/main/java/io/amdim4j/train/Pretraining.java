@@ -37,17 +37,35 @@ public final class Pretraining {
      */
     public record Options(boolean progressBar, PrintWriter log, double budgetSeconds, List<PretrainListener> listeners) {
 
-        /** Keeps its own copy of {@code listeners}. */
+        /**
+         * Keeps its own copy of {@code listeners}.
+         *
+         * @param progressBar live bar on stderr
+         * @param log messages
+         * @param budgetSeconds wall-clock budget; 0 for none
+         * @param listeners the caller's own listeners
+         */
         public Options {
             listeners = List.copyOf(listeners);
         }
 
-        /** Options with a budget and no listeners of the caller's. */
+        /**
+         * Options with a budget and no listeners of the caller's.
+         *
+         * @param progressBar live bar on stderr
+         * @param log messages
+         * @param budgetSeconds wall-clock budget; 0 for none
+         */
         public Options(boolean progressBar, PrintWriter log, double budgetSeconds) {
             this(progressBar, log, budgetSeconds, List.of());
         }
 
-        /** Options without a budget or listeners of the caller's. */
+        /**
+         * Options without a budget or listeners of the caller's.
+         *
+         * @param progressBar live bar on stderr
+         * @param log messages
+         */
         public Options(boolean progressBar, PrintWriter log) {
             this(progressBar, log, 0);
         }
