@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,11 +36,54 @@ public final class Pretraining {
      * @param budgetSeconds stop (with a checkpoint) after the first update past this many seconds; 0 for none.
      *     A budget makes the stopping step depend on the machine, so it is a run-control option, not part of
      *     the configuration.
+     * @param listeners the caller's own listeners, told of every update after the run's metrics and
+     *     checkpoint listeners
      */
-    public record Options(boolean progressBar, PrintWriter log, double budgetSeconds) {
+    public record Options(boolean progressBar, PrintWriter log, double budgetSeconds, List<PretrainListener> listeners) {
 
+        /**
+         * Keeps its own copy of {@code listeners}.
+         *
+         * @param progressBar live bar on stderr
+         * @param log messages
+         * @param budgetSeconds wall-clock budget; 0 for none
+         * @param listeners the caller's own listeners
+         */
+        public Options {
+            listeners = List.copyOf(listeners);
+        }
+
+        /**
+         * Options with a budget and no listeners of the caller's.
+         *
+         * @param progressBar live bar on stderr
+         * @param log messages
+         * @param budgetSeconds wall-clock budget; 0 for none
+         */
+        public Options(boolean progressBar, PrintWriter log, double budgetSeconds) {
+            this(progressBar, log, budgetSeconds, List.of());
+        }
+
+        /**
+         * Options without a budget or listeners of the caller's.
+         *
+         * @param progressBar live bar on stderr
+         * @param log messages
+         */
         public Options(boolean progressBar, PrintWriter log) {
             this(progressBar, log, 0);
+        }
+
+        /**
+         * The same options with {@code listener} added after the ones already given.
+         *
+         * @param listener told of every update, epoch end and stop of the run
+         * @return new options; these stay as they are
+         */
+        public Options withListener(PretrainListener listener) {
+            List<PretrainListener> all = new ArrayList<>(listeners);
+            all.add(Objects.requireNonNull(listener, "listener"));
+            return new Options(progressBar, log, budgetSeconds, all);
         }
     }
 
@@ -123,6 +167,7 @@ public final class Pretraining {
             if (options.progressBar()) {
                 listeners.add(new ProgressListener(config, loader.batchesPerEpoch()));
             }
+            listeners.addAll(options.listeners());
             PretrainLoop.EpochTester tester = config.testEachEpoch()
                     ? new OnlineProbeTester(config, model, trainSet)
                     : epoch -> ProbeAccuracy.NOT_MEASURED;
