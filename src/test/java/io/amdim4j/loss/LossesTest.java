@@ -12,7 +12,6 @@ import io.amdim4j.WithNDManager;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The loss as an ordered list of named terms: the declaration, the order, and the total. */
@@ -88,20 +87,17 @@ class LossesTest extends WithNDManager {
 
     @Test
     void theNceLossGivesItsFourTermsAndTheMixtureLossAddsItsLoggedOnes() {
-        Random random = new Random(3);
         int n = 3;
-        SlowNce.View v1 = SlowNce.View.random(random, n, 6, 2);
-        SlowNce.View v2 = SlowNce.View.random(random, n, 6, 2);
-        NDList x1 = v1.toNDList(manager, DataType.FLOAT64);
-        NDList x2 = v2.toNDList(manager, DataType.FLOAT64);
+        NDList x1 = view(n);
+        NDList x2 = view(n);
         int[] loc = {1, 5, 24};
         Losses plain = new MultiscaleNceLoss(NceConfig.defaults()).compute(x1, x2, loc, loc);
         assertThat(plain.terms().keySet()).containsExactly(
                 LossTerm.LOSS_1T5, LossTerm.LOSS_1T7, LossTerm.LOSS_5T5, LossTerm.SCORE_REG);
         assertThat(plain.total().getDouble()).isCloseTo(sumOfAdditive(plain), within(1e-12));
 
-        NDArray m1 = manager.randomNormal(0, 1, new Shape(n, 2, 6), DataType.FLOAT64);
-        NDArray m2 = manager.randomNormal(0, 1, new Shape(n, 2, 6), DataType.FLOAT64);
+        NDArray m1 = normal(new Shape(n, 2, 6));
+        NDArray m2 = normal(new Shape(n, 2, 6));
         Losses mixed = new MixtureNceLoss(NceConfig.defaults(), MixtureConfig.of(true, 2, 1.0))
                 .compute(x1, x2, m1, m2, loc, loc);
         assertThat(mixed.terms().keySet()).containsExactly(LossTerm.LOSS_1T5, LossTerm.LOSS_1T7, LossTerm.LOSS_5T5,
@@ -116,6 +112,15 @@ class LossesTest extends WithNDManager {
                 .map(e -> e.getValue().getDouble()).toList();
         assertThat(additive).hasSizeGreaterThan(1);
         return additive.stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** [r1, r5, r7] of one view with R = 6, standard normal. */
+    private NDList view(int n) {
+        return new NDList(normal(new Shape(n, 6)), normal(new Shape(n, 6, 5, 5)), normal(new Shape(n, 6, 7, 7)));
+    }
+
+    private NDArray normal(Shape shape) {
+        return manager.randomNormal(0, 1, shape, DataType.FLOAT64);
     }
 
     private NDArray scalar(double v) {
