@@ -54,9 +54,9 @@ public final class MixtureNceLoss {
      * @param mixture1 f^1…f^k of view 1's r1, N×k×R
      * @param mixture2 f^1…f^k of view 2's r1, N×k×R
      * @param random the source of the 5×5 location draws
-     * @return ℒ_inf, its parts and the mixture statistics
+     * @return ℒ_inf's terms and the logged mixture terms E_q[s] and H(q)
      */
-    public MixtureNceLosses compute(
+    public Losses compute(
             NDList view1, NDList view2, NDArray mixture1, NDArray mixture2, RandomGenerator random) {
         ViewEmbeddings v1 = ViewEmbeddings.of(view1, "view 1");
         ViewEmbeddings v2 = ViewEmbeddings.of(view2, "view 2");
@@ -76,9 +76,9 @@ public final class MixtureNceLoss {
      * @param mixture2 f^1…f^k of view 2's r1, N×k×R
      * @param sourceLocations1 u_n^1 = row·5 + col for every image of view 1
      * @param sourceLocations2 u_n^2 for view 2
-     * @return ℒ_inf, its parts and the mixture statistics
+     * @return ℒ_inf's terms and the logged mixture terms E_q[s] and H(q)
      */
-    public MixtureNceLosses compute(
+    public Losses compute(
             NDList view1,
             NDList view2,
             NDArray mixture1,
@@ -91,7 +91,7 @@ public final class MixtureNceLoss {
         return compute(v1, v2, mixture1, mixture2, sourceLocations1, sourceLocations2);
     }
 
-    private MixtureNceLosses compute(
+    private Losses compute(
             ViewEmbeddings v1,
             ViewEmbeddings v2,
             NDArray mixture1,
@@ -128,12 +128,12 @@ public final class MixtureNceLoss {
         regs.add(fiveToFive.second().reg());
         mixed.forEach(t -> regs.add(t.reg()));
 
-        NceLosses terms = MultiscaleNceLoss.assemble(
-                loss1t5, loss1t7, fiveToFive.mean(), MultiscaleNceLoss.halfSum(regs.toArray(NDArray[]::new)));
-        return new MixtureNceLosses(
-                terms,
-                mean(mixed.stream().map(Term::weightedScore).toList()),
-                mean(mixed.stream().map(Term::entropy).toList()));
+        // Spec §4.2: log Σ_j q·s_j and the mean H(q) beside ℒ_mix; they do not add into the total.
+        return MultiscaleNceLoss.assemble(
+                        loss1t5, loss1t7, fiveToFive.mean(), MultiscaleNceLoss.halfSum(regs.toArray(NDArray[]::new)))
+                .put(LossTerm.MIXTURE_SCORE, mean(mixed.stream().map(Term::weightedScore).toList()))
+                .put(LossTerm.MIXTURE_ENTROPY, mean(mixed.stream().map(Term::entropy).toList()))
+                .build();
     }
 
     /**

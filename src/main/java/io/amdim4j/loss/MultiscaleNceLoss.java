@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The total self-supervised loss of spec §3.3: 1→5, 1→7 and 5→5, each in both directions, plus the
- * score regulariser, every part returned separately for logging.
+ * score regulariser, each a named {@link LossTerm} of the result.
  *
  * <p>Each view is the encoder's NDList [r1 (N×R), r5 (N×R×5×5), r7 (N×R×7×7)]. The 5→5 source of
  * image n in view v is r5^v at one location u_n^v (spec §3.1), either given or drawn uniformly,
@@ -40,7 +40,7 @@ public final class MultiscaleNceLoss {
      * @param random the source of the 5×5 location draws
      * @return ℒ_inf and its parts
      */
-    public NceLosses compute(NDList view1, NDList view2, RandomGenerator random) {
+    public Losses compute(NDList view1, NDList view2, RandomGenerator random) {
         ViewEmbeddings v1 = ViewEmbeddings.of(view1, "view 1");
         ViewEmbeddings v2 = ViewEmbeddings.of(view2, "view 2");
         v1.checkSameSize(v2);
@@ -57,14 +57,14 @@ public final class MultiscaleNceLoss {
      * @param sourceLocations2 u_n^2 for view 2
      * @return ℒ_inf and its parts
      */
-    public NceLosses compute(NDList view1, NDList view2, int[] sourceLocations1, int[] sourceLocations2) {
+    public Losses compute(NDList view1, NDList view2, int[] sourceLocations1, int[] sourceLocations2) {
         ViewEmbeddings v1 = ViewEmbeddings.of(view1, "view 1");
         ViewEmbeddings v2 = ViewEmbeddings.of(view2, "view 2");
         v1.checkSameSize(v2);
         return compute(v1, v2, sourceLocations1, sourceLocations2);
     }
 
-    private NceLosses compute(ViewEmbeddings v1, ViewEmbeddings v2, int[] locations1, int[] locations2) {
+    private Losses compute(ViewEmbeddings v1, ViewEmbeddings v2, int[] locations1, int[] locations2) {
         NceTerm.Result a1t5 = NceTerm.compute(v1.r1(), v2.t5(), config);
         NceTerm.Result b1t5 = NceTerm.compute(v2.r1(), v1.t5(), config);
         NceTerm.Result a1t7 = NceTerm.compute(v1.r1(), v2.t7(), config);
@@ -75,7 +75,8 @@ public final class MultiscaleNceLoss {
                 new DirectedPair(a1t7, b1t7).mean(),
                 fiveToFive.mean(),
                 halfSum(a1t5.reg(), b1t5.reg(), a1t7.reg(), b1t7.reg(),
-                        fiveToFive.first().reg(), fiveToFive.second().reg()));
+                        fiveToFive.first().reg(), fiveToFive.second().reg()))
+                .build();
     }
 
     /** Both directions of 5→5 (spec §3.3), shared with {@link MixtureNceLoss}. */
@@ -97,10 +98,13 @@ public final class MultiscaleNceLoss {
         return GraphScalar.times(sum, 0.5);
     }
 
-    /** ℒ_inf as the plain sum of its parts (spec §3.3). */
-    static NceLosses assemble(NDArray loss1t5, NDArray loss1t7, NDArray loss5t5, NDArray scoreReg) {
-        NDArray total = loss1t5.add(loss1t7).add(loss5t5).add(scoreReg);
-        return new NceLosses(total, loss1t5, loss1t7, loss5t5, scoreReg);
+    /** The four terms of ℒ_inf (spec §3.3); {@link Losses#total()} is their plain sum. */
+    static Losses.Builder assemble(NDArray loss1t5, NDArray loss1t7, NDArray loss5t5, NDArray scoreReg) {
+        return Losses.builder()
+                .put(LossTerm.LOSS_1T5, loss1t5)
+                .put(LossTerm.LOSS_1T7, loss1t7)
+                .put(LossTerm.LOSS_5T5, loss5t5)
+                .put(LossTerm.SCORE_REG, scoreReg);
     }
 
     /**

@@ -1,16 +1,19 @@
 package io.amdim4j.report;
 
+import io.amdim4j.loss.LossTerm;
 import io.amdim4j.run.MetricsRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The training-curve figures of a run, from its {@code metrics.jsonl}: the per-update losses of
- * spec §3.3 and §6.1, the learning rate of §7 and the throughput (raw values faint, moving average
- * solid), and the test accuracy of both online probes after every epoch (§6.2). A figure whose
+ * The training-curve figures of a run, from its {@code metrics.jsonl}: the per-update loss terms
+ * as {@link LossTerm} declares them (key, legend and figure), the learning rate of §7 and the
+ * throughput (raw values faint, moving average solid), and the test accuracy of both online probes after every epoch (§6.2). A figure whose
  * quantities were never recorded is left out, and missing or non-finite values are skipped.
  */
 public final class TrainingCurves {
@@ -35,33 +38,42 @@ public final class TrainingCurves {
      */
     record Metric(String name, Function<MetricsRecord, Double> value) {}
 
-    /** Every figure the report can draw, in page order. */
-    static final List<Panel> PANELS = List.of(
-            new Panel("loss.png", "Total loss per update (NCE terms + R_score + probe loss)", "loss",
-                    MetricsRecord.STEP, CurveChart.Style.SMOOTHED,
-                    List.of(new Metric("total loss", MetricsRecord::loss))),
-            new Panel("nce-terms.png", "NCE terms (spec §3.3)", "NCE loss", MetricsRecord.STEP,
-                    CurveChart.Style.SMOOTHED, List.of(
-                            new Metric("L_1t5", MetricsRecord::loss1t5),
-                            new Metric("L_1t7", MetricsRecord::loss1t7),
-                            new Metric("L_5t5", MetricsRecord::loss5t5))),
-            new Panel("score-reg.png", "Score regulariser R_score (spec §3.2)", "R_score", MetricsRecord.STEP,
-                    CurveChart.Style.SMOOTHED, List.of(new Metric("R_score", MetricsRecord::scoreReg))),
-            new Panel("probe-loss.png", "Online probe loss L_cls, MLP + linear (spec §6.1)", "L_cls",
-                    MetricsRecord.STEP, CurveChart.Style.SMOOTHED,
-                    List.of(new Metric("L_cls", MetricsRecord::probeLoss))),
-            new Panel("train-accuracy.png", "Online probe accuracy on training batches (spec §6.1)", "accuracy",
-                    MetricsRecord.STEP, CurveChart.Style.SMOOTHED, List.of(
-                            new Metric("MLP probe", MetricsRecord::trainAccMlp),
-                            new Metric("linear probe", MetricsRecord::trainAccLinear))),
-            new Panel("lr.png", "Learning rate (spec §7: warm-up, then step decay)", "learning rate",
-                    MetricsRecord.STEP, CurveChart.Style.LINE, List.of(new Metric("lr", MetricsRecord::lr))),
-            new Panel("pairs-per-s.png", "Throughput", "view pairs / s", MetricsRecord.STEP,
-                    CurveChart.Style.SMOOTHED, List.of(new Metric("pairs/s", MetricsRecord::pairsPerS))),
-            new Panel("test-accuracy.png", "Online probe test accuracy after each epoch (spec §6.2)",
-                    "test accuracy", MetricsRecord.EPOCH, CurveChart.Style.MARKERS, List.of(
-                            new Metric("MLP probe", MetricsRecord::testAccMlp),
-                            new Metric("linear probe", MetricsRecord::testAccLinear))));
+    /** Every figure the report can draw, in page order: the total, one per loss-term chart, then the rest. */
+    static final List<Panel> PANELS = panels();
+
+    private static List<Panel> panels() {
+        List<Panel> panels = new ArrayList<>();
+        panels.add(new Panel("loss.png", "Total loss per update (the additive loss terms)", "loss",
+                MetricsRecord.STEP, CurveChart.Style.SMOOTHED,
+                List.of(new Metric("total loss", MetricsRecord::loss))));
+        panels.addAll(termPanels());
+        panels.add(new Panel("train-accuracy.png", "Online probe accuracy on training batches (spec §6.1)", "accuracy",
+                MetricsRecord.STEP, CurveChart.Style.SMOOTHED, List.of(
+                        new Metric("MLP probe", MetricsRecord::trainAccMlp),
+                        new Metric("linear probe", MetricsRecord::trainAccLinear))));
+        panels.add(new Panel("lr.png", "Learning rate (spec §7: warm-up, then step decay)", "learning rate",
+                MetricsRecord.STEP, CurveChart.Style.LINE, List.of(new Metric("lr", MetricsRecord::lr))));
+        panels.add(new Panel("pairs-per-s.png", "Throughput", "view pairs / s", MetricsRecord.STEP,
+                CurveChart.Style.SMOOTHED, List.of(new Metric("pairs/s", MetricsRecord::pairsPerS))));
+        panels.add(new Panel("test-accuracy.png", "Online probe test accuracy after each epoch (spec §6.2)",
+                "test accuracy", MetricsRecord.EPOCH, CurveChart.Style.MARKERS, List.of(
+                        new Metric("MLP probe", MetricsRecord::testAccMlp),
+                        new Metric("linear probe", MetricsRecord::testAccLinear))));
+        return List.copyOf(panels);
+    }
+
+    /** One panel per chart the loss terms declare, each term a curve read from its metrics key. */
+    static List<Panel> termPanels() {
+        Map<LossTerm.Chart, List<Metric>> byChart = new LinkedHashMap<>();
+        for (LossTerm term : LossTerm.values()) {
+            byChart.computeIfAbsent(term.chart(), c -> new ArrayList<>())
+                    .add(new Metric(term.symbol(), r -> r.term(term.key())));
+        }
+        List<Panel> panels = new ArrayList<>();
+        byChart.forEach((chart, metrics) -> panels.add(new Panel(chart.file(), chart.title(), chart.axis(),
+                MetricsRecord.STEP, CurveChart.Style.SMOOTHED, List.copyOf(metrics))));
+        return panels;
+    }
 
     private TrainingCurves() {}
 

@@ -1,5 +1,6 @@
 package io.amdim4j.report;
 
+import io.amdim4j.loss.LossTerm;
 import io.amdim4j.run.MetricsRecord;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,8 +29,9 @@ final class TrainingSection {
         }
         page.table(List.of("quantity", "value"), headlines(), new boolean[] {false, true});
         page.paragraph("Per-update values are drawn faint, with a centred moving average over about 1/"
-                + MovingAverage.WINDOWS_PER_CURVE + " of the run on top. The total loss is the sum of the three NCE"
-                + " terms, the score regulariser and the online probes' loss.");
+                + MovingAverage.WINDOWS_PER_CURVE + " of the run on top. The loss terms this run recorded:");
+        page.table(List.of("term", "metrics.jsonl key", "meaning", "adds into the total loss"), termRows(),
+                new boolean[] {false, false, false, false});
         page.figures(figures);
     }
 
@@ -61,6 +63,17 @@ final class TrainingSection {
             double seconds = epochs.stream().map(MetricsRecord::epochSeconds).filter(Objects::nonNull)
                     .mapToDouble(Double::doubleValue).sum();
             rows.add(List.of("time in completed epochs", duration(seconds)));
+        }
+        return rows;
+    }
+
+    /** The declared loss terms that appear in the step records, in declaration order. */
+    List<List<String>> termRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (LossTerm term : LossTerm.values()) {
+            if (records.stream().anyMatch(r -> MetricsRecord.STEP.equals(r.kind()) && r.term(term.key()) != null)) {
+                rows.add(List.of(term.symbol(), term.key(), term.meaning(), term.additive() ? "yes" : "no, logged only"));
+            }
         }
         return rows;
     }

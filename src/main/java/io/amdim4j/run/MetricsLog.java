@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Append-only {@code metrics.jsonl}. On resume the file is cut back to the checkpoint's step, so
@@ -25,15 +26,18 @@ public final class MetricsLog implements AutoCloseable {
         this.out = out;
     }
 
-    /** Opens for appending, first dropping every record after {@code keepUpToStep} (and torn last lines). */
+    /**
+     * Opens for appending, first dropping every record after {@code keepUpToStep} (and torn last
+     * lines). Kept lines are copied byte for byte, so an earlier version's lines stay as written.
+     */
     public static MetricsLog openAt(Path file, long keepUpToStep) throws IOException {
         List<String> kept = new ArrayList<>();
         if (Files.exists(file)) {
-            for (MetricsRecord r : read(file, true)) {
+            parse(file, true, (line, r) -> {
                 if (r.step() <= keepUpToStep) {
-                    kept.add(RunJson.lineMapper().writeValueAsString(r));
+                    kept.add(line);
                 }
-            }
+            });
         }
         AtomicFile.write(file, out -> {
             for (String line : kept) {
@@ -56,23 +60,30 @@ public final class MetricsLog implements AutoCloseable {
 
     /** Reads all records; {@code tolerateTornTail} skips an incomplete last line left by a kill. */
     public static List<MetricsRecord> read(Path file, boolean tolerateTornTail) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<MetricsRecord> out = new ArrayList<>();
+        parse(file, tolerateTornTail, (line, r) -> out.add(r));
+        return out;
+    }
+
+    private static void parse(Path file, boolean tolerateTornTail, BiConsumer<String, MetricsRecord> each)
+            throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
+            MetricsRecord record;
             try {
-                out.add(RunJson.lineMapper().readValue(line, MetricsRecord.class));
+                record = RunJson.lineMapper().readValue(line, MetricsRecord.class);
             } catch (JsonProcessingException e) {
                 if (tolerateTornTail && i == lines.size() - 1) {
                     break;
                 }
                 throw new IOException(file + " line " + (i + 1) + " is not a metrics record: " + e.getOriginalMessage(), e);
             }
+            each.accept(line, record);
         }
-        return out;
     }
 
     @Override

@@ -3,7 +3,10 @@ package io.amdim4j.train;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.MetricsRecord;
 
-/** Writes one {@code metrics.jsonl} record per update and one per epoch. */
+/**
+ * Writes one {@code metrics.jsonl} record per update (the total under "loss" and every loss term
+ * under its declared key) and one per epoch.
+ */
 public final class MetricsJsonlListener implements PretrainListener {
 
     private final MetricsLog log;
@@ -14,8 +17,8 @@ public final class MetricsJsonlListener implements PretrainListener {
 
     @Override
     public void onStep(TrainingCursor cursor, StepResult r, double lr, double pairsPerSecond) {
-        log.append(MetricsRecord.step(cursor.step(), cursor.epoch(), r.loss(), r.loss1t5(), r.loss1t7(), r.loss5t5(),
-                r.scoreReg(), r.probeLoss(), nullIfNaN(r.accMlp()), nullIfNaN(r.accLinear()), lr, pairsPerSecond));
+        log.append(MetricsRecord.step(cursor.step(), cursor.epoch(), r.loss(), r.losses().byKey(),
+                nullIfNaN(r.accMlp()), nullIfNaN(r.accLinear()), lr, pairsPerSecond));
     }
 
     @Override

@@ -72,12 +72,7 @@ public final class PretrainLoop {
                 StepResult result = step.run(batch, lr, locationSeeds.forSample(0, cursor.step()),
                         dropoutSeeds.sampleSeed(0, cursor.step()));
                 if (!result.isFinite()) {
-                    throw new NonFiniteLossException(String.format(
-                            "loss is not finite at update %d (epoch %d, batch %d): total %s, 1->5 %s, 1->7 %s, 5->5 %s, "
-                                    + "score reg %s, probes %s; the weights were not updated. Last good checkpoint: %s",
-                            cursor.step() + 1, cursor.epoch(), cursor.batch(), result.loss(), result.loss1t5(),
-                            result.loss1t7(), result.loss5t5(), result.scoreReg(), result.probeLoss(),
-                            lastGoodCheckpoint.apply((int) cursor.step())));
+                    throw NonFiniteLossException.at(cursor, result.losses(), lastGoodCheckpoint.apply((int) cursor.step()));
                 }
                 cursor = cursor.afterStep();
                 double pairsPerSecond = batch.size() / ((System.nanoTime() - t0) / 1e9);

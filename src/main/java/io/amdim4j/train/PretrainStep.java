@@ -11,7 +11,8 @@ import ai.djl.training.ParameterStore;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
 import io.amdim4j.loss.MixtureNceLoss;
 import io.amdim4j.loss.MultiscaleNceLoss;
-import io.amdim4j.loss.NceLosses;
+import io.amdim4j.loss.LossTerm;
+import io.amdim4j.loss.Losses;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.MixtureHead;
 import io.amdim4j.pipeline.HostBatch;
@@ -65,7 +66,7 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDList view1 = model.encoder().forward(parameterStore, new NDList(x1), true);
                 NDList view2 = model.encoder().forward(parameterStore, new NDList(x2), true);
-                NceLosses losses = selfSupervised(view1, view2, locations);
+                Losses selfSupervised = selfSupervised(view1, view2, locations);
                 // The probes read r1 detached: ℒ_cls reaches no encoder parameter (§3.3, §6.1).
                 NDArray r1 = NDArrays.concat(new NDList(
                         view1.get(Encoder.R1).stopGradient(), view2.get(Encoder.R1).stopGradient()));
@@ -73,10 +74,9 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
                 NDArray zLin = model.linearProbe().forward(parameterStore, new NDList(r1), true).singletonOrThrow();
                 NDArray probeLoss = ClippedCrossEntropyLoss.clippedCrossEntropy(zMlp, y)
                         .add(ClippedCrossEntropyLoss.clippedCrossEntropy(zLin, y));
-                NDArray total = losses.total().add(probeLoss);
-                result = new StepResult(
-                        scalar(total), scalar(losses.loss1t5()), scalar(losses.loss1t7()), scalar(losses.loss5t5()),
-                        scalar(losses.scoreReg()), scalar(probeLoss),
+                Losses losses = selfSupervised.with(LossTerm.PROBE_LOSS, probeLoss);
+                NDArray total = losses.total();
+                result = new StepResult(losses.read(),
                         ClippedCrossEntropyLoss.accuracy(zMlp, y).fraction(),
                         ClippedCrossEntropyLoss.accuracy(zLin, y).fraction());
                 if (!result.isFinite()) {
@@ -89,17 +89,13 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
         return result;
     }
 
-    private NceLosses selfSupervised(NDList view1, NDList view2, RandomGenerator locations) {
+    private Losses selfSupervised(NDList view1, NDList view2, RandomGenerator locations) {
         if (mixture == null) {
             return nce.compute(view1, view2, locations);
         }
         MixtureHead head = model.mixtureHead().orElseThrow();
         NDArray m1 = head.forward(parameterStore, new NDList(view1.get(Encoder.R1)), true).singletonOrThrow();
         NDArray m2 = head.forward(parameterStore, new NDList(view2.get(Encoder.R1)), true).singletonOrThrow();
-        return mixture.compute(view1, view2, m1, m2, locations).terms();
-    }
-
-    private static double scalar(NDArray a) {
-        return a.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+        return mixture.compute(view1, view2, m1, m2, locations);
     }
 }

@@ -1,11 +1,12 @@
 package io.amdim4j.train;
 
+import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A live bar per epoch on stderr: loss, each NCE term, probe accuracy, pairs/s and the ETA. */
+/** A live bar per epoch on stderr: loss, each loss term, probe accuracy, pairs/s and the ETA. */
 public final class ProgressListener implements PretrainListener {
 
     private final TrainConfig config;
@@ -33,8 +34,16 @@ public final class ProgressListener implements PretrainListener {
                     .build();
         }
         bar.stepTo(cursor.batch());
-        bar.setExtraMessage(String.format("loss %.3f (1t5 %.3f 1t7 %.3f 5t5 %.3f reg %.3f) probe acc %.2f/%.2f %.0f pairs/s",
-                r.loss(), r.loss1t5(), r.loss1t7(), r.loss5t5(), r.scoreReg(), r.accMlp(), r.accLinear(), pairsPerSecond));
+        bar.setExtraMessage(message(r, pairsPerSecond));
+    }
+
+    /** "loss 12.345 (L_1t5 3.210 … H(q) 1.234) probe acc 0.12/0.15 250 pairs/s": every term the step measured. */
+    static String message(StepResult r, double pairsPerSecond) {
+        StringBuilder terms = new StringBuilder();
+        r.losses().terms().forEach((term, v) ->
+                terms.append(terms.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%s %.3f", term.symbol(), v)));
+        return String.format(Locale.ROOT, "loss %.3f (%s) probe acc %.2f/%.2f %.0f pairs/s",
+                r.loss(), terms, r.accMlp(), r.accLinear(), pairsPerSecond);
     }
 
     @Override

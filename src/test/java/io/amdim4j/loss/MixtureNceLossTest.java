@@ -67,10 +67,10 @@ class MixtureNceLossTest extends WithNDManager {
         NDList x2 = v2.toNDList(manager, DataType.FLOAT64);
         int[] loc1 = {4, 5, 6};
         int[] loc2 = {20, 21, 22};
-        MixtureNceLosses mixed = new MixtureNceLoss(NceConfig.defaults(), MixtureConfig.of(true, 1, 1.0))
+        Losses mixed = new MixtureNceLoss(NceConfig.defaults(), MixtureConfig.of(true, 1, 1.0))
                 .compute(x1, x2, x1.get(0).expandDims(1), x2.get(0).expandDims(1), loc1, loc2);
-        NceLosses plain = new MultiscaleNceLoss(NceConfig.defaults()).compute(x1, x2, loc1, loc2);
-        assertThat(MultiscaleNceLossTest.parts(mixed.terms()))
+        Losses plain = new MultiscaleNceLoss(NceConfig.defaults()).compute(x1, x2, loc1, loc2);
+        assertThat(MultiscaleNceLossTest.parts(mixed))
                 .containsExactly(MultiscaleNceLossTest.parts(plain), within(1e-12));
     }
 
@@ -88,7 +88,7 @@ class MixtureNceLossTest extends WithNDManager {
             input.setRequiresGradient(true);
         }
         MixtureNceLoss loss = new MixtureNceLoss(NceConfig.defaults().withTclip(golden.tclip()), MixtureConfig.of(true, k, tau));
-        MixtureNceLosses losses;
+        Losses losses;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             losses = loss.compute(
                     new NDList(inputs[0], inputs[1], inputs[2]),
@@ -97,7 +97,7 @@ class MixtureNceLossTest extends WithNDManager {
                     NDArrays.stack(new NDList(inputs[3], inputs[3], inputs[3]), 1),
                     golden.sourceLocations1(),
                     golden.sourceLocations2());
-            collector.backward(losses.terms().total());
+            collector.backward(losses.total());
         }
         double shift = Math.log(k) / tau;
         double[] expected = {
@@ -107,12 +107,12 @@ class MixtureNceLossTest extends WithNDManager {
             golden.expected("score_reg"),
             golden.expected("total") - 2 * shift
         };
-        double[] actual = MultiscaleNceLossTest.parts(losses.terms());
+        double[] actual = MultiscaleNceLossTest.parts(losses);
         for (int i = 0; i < expected.length; i++) {
             assertThat(Math.abs(actual[i] - expected[i]) / Math.abs(expected[i])).as("part %d", i).isLessThan(1e-4);
         }
-        assertThat(losses.entropy().getDouble()).isCloseTo(Math.log(k), within(1e-9));
-        assertThat(losses.weightedScore().getDouble())
+        assertThat(losses.get(LossTerm.MIXTURE_ENTROPY).getDouble()).isCloseTo(Math.log(k), within(1e-9));
+        assertThat(losses.get(LossTerm.MIXTURE_SCORE).getDouble())
                 .isCloseTo(-(golden.expected("loss_1t5") + golden.expected("loss_1t7")) / 2, within(1e-5));
         String[] names = {"r1_x1", "r5_x1", "r7_x1", "r1_x2", "r5_x2", "r7_x2"};
         for (int i = 0; i < names.length; i++) {
@@ -140,7 +140,6 @@ class MixtureNceLossTest extends WithNDManager {
                         new NDList(x[4], x[2].reshape(n, r, 5, 5), x[5].reshape(n, r, 7, 7)),
                         new NDList(x[6], x[7].reshape(n, r, 5, 5), x[3].reshape(n, r, 7, 7)),
                         x[0], x[1], loc1, loc2)
-                .terms()
                 .total();
         NDArray[] inputs = {
             SlowNce.array(manager, m1, DataType.FLOAT64),
@@ -187,7 +186,6 @@ class MixtureNceLossTest extends WithNDManager {
                         head.forward(store, new NDList(x[1]), true).singletonOrThrow(),
                         loc,
                         loc)
-                .terms()
                 .total();
         NDArray[] inputs = {x1.get(0), x2.get(0)};
         double[][] gradients = autograd(total, inputs, 2);
@@ -278,17 +276,15 @@ class MixtureNceLossTest extends WithNDManager {
         NDArray m1 = SlowNce.array(manager, SlowNce.random(random, 3, 2, 4, 2), DataType.FLOAT64);
         NDArray m2 = SlowNce.array(manager, SlowNce.random(random, 3, 2, 4, 2), DataType.FLOAT64);
         int[] loc = {0, 1, 2};
-        NceLosses plain = new MultiscaleNceLoss(NceConfig.defaults()).compute(x1, x2, loc, loc);
-        NceLosses only1t7 = new MixtureNceLoss(NceConfig.defaults(), new MixtureConfig(true, 2, 1.0, 1.0, false))
-                .compute(x1, x2, m1, m2, loc, loc)
-                .terms();
-        NceLosses both = new MixtureNceLoss(NceConfig.defaults(), MixtureConfig.of(true, 2, 1.0))
-                .compute(x1, x2, m1, m2, loc, loc)
-                .terms();
-        assertThat(only1t7.loss1t5().getDouble()).isCloseTo(plain.loss1t5().getDouble(), within(1e-12));
-        assertThat(only1t7.loss5t5().getDouble()).isCloseTo(plain.loss5t5().getDouble(), within(1e-12));
-        assertThat(only1t7.loss1t7().getDouble()).isCloseTo(both.loss1t7().getDouble(), within(1e-12));
-        assertThat(both.loss1t5().getDouble()).isNotCloseTo(plain.loss1t5().getDouble(), within(1e-6));
+        Losses plain = new MultiscaleNceLoss(NceConfig.defaults()).compute(x1, x2, loc, loc);
+        Losses only1t7 = new MixtureNceLoss(NceConfig.defaults(), new MixtureConfig(true, 2, 1.0, 1.0, false))
+                .compute(x1, x2, m1, m2, loc, loc);
+        Losses both = new MixtureNceLoss(NceConfig.defaults(), MixtureConfig.of(true, 2, 1.0))
+                .compute(x1, x2, m1, m2, loc, loc);
+        assertThat(value(only1t7, LossTerm.LOSS_1T5)).isCloseTo(value(plain, LossTerm.LOSS_1T5), within(1e-12));
+        assertThat(value(only1t7, LossTerm.LOSS_5T5)).isCloseTo(value(plain, LossTerm.LOSS_5T5), within(1e-12));
+        assertThat(value(only1t7, LossTerm.LOSS_1T7)).isCloseTo(value(both, LossTerm.LOSS_1T7), within(1e-12));
+        assertThat(value(both, LossTerm.LOSS_1T5)).isNotCloseTo(value(plain, LossTerm.LOSS_1T5), within(1e-6));
     }
 
     @Test
@@ -387,5 +383,9 @@ class MixtureNceLossTest extends WithNDManager {
             value.attach(scope);
             return value.getDouble();
         }
+    }
+
+    private static double value(Losses losses, LossTerm term) {
+        return losses.get(term).getDouble();
     }
 }

@@ -31,7 +31,7 @@ class MultiscaleNceLossTest extends WithNDManager {
         NceConfig config = new NceConfig(5, NceConfig.PAPER_SCORE_REG_WEIGHT);
         double[] expected = SlowNce.multiscale(v1, v2, loc1, loc2, config);
 
-        NceLosses losses = new MultiscaleNceLoss(config)
+        Losses losses = new MultiscaleNceLoss(config)
                 .compute(v1.toNDList(manager, DataType.FLOAT64), v2.toNDList(manager, DataType.FLOAT64), loc1, loc2);
 
         assertThat(parts(losses)).containsExactly(expected, within(1e-10));
@@ -42,15 +42,18 @@ class MultiscaleNceLossTest extends WithNDManager {
         int n = 4;
         NDList zeros = new NDList(
                 manager.zeros(new Shape(n, 8)), manager.zeros(new Shape(n, 8, 5, 5)), manager.zeros(new Shape(n, 8, 7, 7)));
-        NceLosses losses = new MultiscaleNceLoss(NceConfig.defaults()).compute(zeros, zeros, new SplittableRandom(1));
+        Losses losses = new MultiscaleNceLoss(NceConfig.defaults()).compute(zeros, zeros, new SplittableRandom(1));
 
         double expected = 2 * Math.log(1 + 25 * (n - 1)) + Math.log(1 + 49 * (n - 1));
         assertThat(expected).isCloseTo(13.65868, within(5e-6)); // the value printed in spec §3.5
         assertThat((double) losses.total().getFloat()).isCloseTo(expected, within(1e-5));
-        assertThat((double) losses.loss1t5().getFloat()).isCloseTo(Math.log(1 + 25 * (n - 1)), within(1e-5));
-        assertThat((double) losses.loss1t7().getFloat()).isCloseTo(Math.log(1 + 49 * (n - 1)), within(1e-5));
-        assertThat((double) losses.loss5t5().getFloat()).isCloseTo(Math.log(1 + 25 * (n - 1)), within(1e-5));
-        assertThat(losses.scoreReg().getFloat()).isZero();
+        assertThat((double) losses.get(LossTerm.LOSS_1T5).getFloat())
+                .isCloseTo(Math.log(1 + 25 * (n - 1)), within(1e-5));
+        assertThat((double) losses.get(LossTerm.LOSS_1T7).getFloat())
+                .isCloseTo(Math.log(1 + 49 * (n - 1)), within(1e-5));
+        assertThat((double) losses.get(LossTerm.LOSS_5T5).getFloat())
+                .isCloseTo(Math.log(1 + 25 * (n - 1)), within(1e-5));
+        assertThat(losses.get(LossTerm.SCORE_REG).getFloat()).isZero();
         assertThat(losses.total().getDataType()).isEqualTo(DataType.FLOAT32);
     }
 
@@ -214,9 +217,10 @@ class MultiscaleNceLossTest extends WithNDManager {
         assertThat(NceConfig.defaults()).isEqualTo(new NceConfig(20, 0.05));
     }
 
-    static double[] parts(NceLosses losses) {
+    static double[] parts(Losses losses) {
         return Arrays.stream(new NDArray[] {
-                    losses.loss1t5(), losses.loss1t7(), losses.loss5t5(), losses.scoreReg(), losses.total()
+                    losses.get(LossTerm.LOSS_1T5), losses.get(LossTerm.LOSS_1T7), losses.get(LossTerm.LOSS_5T5),
+                    losses.get(LossTerm.SCORE_REG), losses.total()
                 })
                 .mapToDouble(a -> a.toType(DataType.FLOAT64, false).getDouble())
                 .toArray();

@@ -52,7 +52,7 @@ class NceGoldenTest {
                 input.setRequiresGradient(true);
             }
             MultiscaleNceLoss loss = new MultiscaleNceLoss(NceConfig.defaults().withTclip(golden.tclip()));
-            NceLosses losses;
+            Losses losses;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 losses = loss.compute(
                         new NDList(inputs[0], inputs[1], inputs[2]),
@@ -63,7 +63,8 @@ class NceGoldenTest {
             }
             assertThat(losses.total().getDataType()).isEqualTo(dataType);
             NDArray[] actual = {
-                losses.loss1t5(), losses.loss1t7(), losses.loss5t5(), losses.scoreReg(), losses.total()
+                losses.get(LossTerm.LOSS_1T5), losses.get(LossTerm.LOSS_1T7), losses.get(LossTerm.LOSS_5T5),
+                losses.get(LossTerm.SCORE_REG), losses.total()
             };
             for (int i = 0; i < LOSS_FIELDS.length; i++) {
                 double expected = golden.expected(LOSS_FIELDS[i]);

@@ -2,6 +2,7 @@ package io.amdim4j.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.amdim4j.loss.LossTerm;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.MetricsRecord;
 import io.amdim4j.run.RunDirectory;
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -117,14 +120,22 @@ public final class SyntheticRun {
             for (int s = 1; s <= STEPS; s++) {
                 int epoch = (s - 1) / perEpoch;
                 double wiggle = 0.3 * Math.sin(s);
-                log.append(MetricsRecord.step(s, epoch, 30 - s * 0.05 + wiggle, 8 - s * 0.01, 9 - s * 0.01,
-                        10 - s * 0.02, 0.5 + 0.1 * wiggle, 4 - s * 0.01, Math.min(1, s / 130.0), s / 200.0,
-                        2e-4 * Math.min(1, s / 50.0), 300 + 10 * wiggle));
+                log.append(MetricsRecord.step(s, epoch, 30 - s * 0.05 + wiggle, terms(s, wiggle),
+                        Math.min(1, s / 130.0), s / 200.0, 2e-4 * Math.min(1, s / 50.0), 300 + 10 * wiggle));
                 if (s % perEpoch == 0) {
                     log.append(MetricsRecord.epoch(s, epoch, 0.5 + 0.1 * epoch, 0.4 + 0.1 * epoch, 12.5));
                 }
             }
         }
+    }
+
+    /** Every declared loss term, each its own falling curve, so every term's figure has data. */
+    static Map<String, Double> terms(int s, double wiggle) {
+        Map<String, Double> terms = new LinkedHashMap<>();
+        for (LossTerm term : LossTerm.values()) {
+            terms.put(term.key(), (term.ordinal() + 1) * (1 - s / (2.0 * STEPS)) + 0.1 * wiggle);
+        }
+        return terms;
     }
 
     private static void writeConfig(RunDirectory run) throws IOException {
