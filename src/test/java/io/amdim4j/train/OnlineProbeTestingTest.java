@@ -34,16 +34,22 @@ class OnlineProbeTestingTest {
                 .toList();
     }
 
-    /** TinyCifar's classes differ in where a bright square sits and in their tint; chance is 0.1. */
+    /**
+     * TinyCifar's classes differ in where a bright square sits and in their tint. After three epochs of 10
+     * updates both heads score well above chance (0.1; one test image is 0.025 of the 40), the MLP head,
+     * which learns faster, better than after the first epoch.
+     */
     @Test
     void theProbesLearnASeparableDataset() throws IOException {
         Path cifar = TinyCifar.write(dir.resolve("cifar"), 16, 40, 13);
         Path run = dir.resolve("learn");
-        Pretraining.start(PretrainingTest.tiny(cifar, 0, 4, true, 2e-3), run, quiet());
+        Pretraining.start(PretrainingTest.tiny(cifar, 0, 3, true, 2e-3), run, quiet());
         List<MetricsRecord> epochs = records(run, MetricsRecord.EPOCH);
-        epochs.forEach(e -> System.out.printf("epoch %d: test mlp %s linear %s%n", e.epoch(), e.testAccMlp(), e.testAccLinear()));
-        assertThat(epochs).hasSize(4);
-        assertThat(epochs.get(3).testAccLinear()).isGreaterThan(0.4);
+        assertThat(epochs).extracting(MetricsRecord::epoch).containsExactly(0, 1, 2);
+        MetricsRecord first = epochs.get(0);
+        MetricsRecord last = epochs.get(2);
+        assertThat(last.testAccMlp()).isGreaterThan(0.4).isGreaterThan(first.testAccMlp());
+        assertThat(last.testAccLinear()).isGreaterThan(0.25);
     }
 
     /**
