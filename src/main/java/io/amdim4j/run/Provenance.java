@@ -49,7 +49,7 @@ public record Provenance(
     /** Captures the current platform. {@code engine} is passed in because only callers may touch DJL. */
     public static Provenance capture(String djlVersion, String engine, int threads) {
         return new Provenance(
-                buildCommit().orElseGet(() -> gitCommit(Path.of("").toAbsolutePath())),
+                commit(buildCommit(), Path.of("").toAbsolutePath()),
                 projectVersion(),
                 System.getProperty("java.version"),
                 djlVersion,
@@ -88,6 +88,11 @@ public record Provenance(
             return Optional.empty();
         }
         return Optional.of(Boolean.parseBoolean(properties.getProperty("git.dirty")) ? commit + "-dirty" : commit);
+    }
+
+    /** The commit the classes were built from if known, else the HEAD of the checkout at {@code dir}. */
+    static String commit(Optional<String> built, Path dir) {
+        return built.orElseGet(() -> gitCommit(dir));
     }
 
     /** HEAD of the checkout at {@code dir}, "-dirty" if tracked files changed; "unknown" outside one. */

@@ -146,34 +146,4 @@ class TwoViewAugmenterTest {
         TwoViews v = aug.apply(SyntheticImages.raw(3, 40, 57, 1), new SplittableRandom(1));
         assertThat(new int[] {v.x1().channels(), v.x1().height(), v.x1().width()}).containsExactly(3, 32, 32);
     }
-
-    @Test
-    void throughputSingleThreaded() {
-        double cifar = pairsPerSecond(AugmentConfig.cifar32(), SyntheticImages.raw(3, 32, 32, 1));
-        double stl = pairsPerSecond(AugmentConfig.stl64(), SyntheticImages.raw(3, 96, 96, 2));
-        System.out.printf("augment throughput, 1 thread: cifar32 %.0f pairs/s, stl64 (96 px in) %.0f pairs/s%n",
-                cifar, stl);
-        assertThat(cifar).isPositive();
-        assertThat(stl).isPositive();
-    }
-
-    private static double pairsPerSecond(AugmentConfig config, RawImage raw) {
-        TwoViewAugmenter aug = new TwoViewAugmenter(config);
-        SplittableRandom rng = new SplittableRandom(0);
-        double sink = 0;
-        for (int i = 0; i < 3000; i++) {
-            sink += aug.apply(raw, rng).x1().data()[0];
-        }
-        long start = System.nanoTime();
-        int n = 0;
-        while (System.nanoTime() - start < 1_000_000_000L) {
-            for (int i = 0; i < 100; i++) {
-                sink += aug.apply(raw, rng).x2().data()[0];
-                n++;
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(sink).isFinite();
-        return n / seconds;
-    }
 }

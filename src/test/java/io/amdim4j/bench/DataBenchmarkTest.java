@@ -92,11 +92,19 @@ class DataBenchmarkTest {
     }
 
     @Test
-    void withTheRealClockTheRateIsPositive() {
+    void withTheRealClockBatchesAreCountedExactlyAndTheWindowsLieInsideTheRun() {
         try (BatchLoader l = loader(40, 4)) {
+            long before = System.nanoTime();
             DataBenchResult r = new DataBenchmark(DataBenchConfig.batches(0.01, 5, 5)).run(l);
-            assertThat(r.windows()).hasSize(5);
-            assertThat(r.medianPairsPerSecond()).isPositive();
+            long elapsed = System.nanoTime() - before;
+            // a batch budget does not depend on the clock: 5 timed batches of 4 pairs in 5 windows
+            assertThat(r.windows()).extracting(DataBenchResult.Window::batches).containsExactly(1, 1, 1, 1, 1);
+            assertThat(r.timedPairs()).isEqualTo(20);
+            // the windows are measured with the default (real, monotonic) clock, within the call
+            assertThat(r.windows()).allSatisfy(w -> assertThat(w.nanos()).isPositive());
+            assertThat(r.timedSeconds() * 1e9).isLessThanOrEqualTo(elapsed);
+            double[] rates = r.windows().stream().mapToDouble(DataBenchResult.Window::pairsPerSecond).sorted().toArray();
+            assertThat(r.medianPairsPerSecond()).isEqualTo(rates[2]);
         }
     }
 
