@@ -66,8 +66,8 @@ class LearningRateLogTest {
         PrintWriter quiet = new PrintWriter(new StringWriter());
         // stop inside the warm-up (update 3 of 5, mid-epoch 1), then right before the first decayed update
         Pretraining.start(config(cifar, 3), run, new Pretraining.Options(false, quiet));
-        Pretraining.resume(run, 5L, null, new Pretraining.Options(false, quiet));
-        Pretraining.resume(run, 0L, null, new Pretraining.Options(false, quiet));
+        Pretraining.resume(run, PretrainingTest.untilStep(5), new Pretraining.Options(false, quiet));
+        Pretraining.resume(run, PretrainingTest.untilStep(0), new Pretraining.Options(false, quiet));
 
         List<MetricsRecord> steps = MetricsLog.read(new RunDirectory(run).metrics(), false).stream()
                 .filter(r -> r.kind().equals(MetricsRecord.STEP)).toList();

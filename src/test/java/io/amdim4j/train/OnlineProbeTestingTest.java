@@ -65,7 +65,7 @@ class OnlineProbeTestingTest {
         Path split = dir.resolve("split");
         Pretraining.start(PretrainingTest.tiny(cifar, 0, 3, true, 2e-3), straight, quiet());
         Pretraining.start(PretrainingTest.tiny(cifar, 3, 3, true, 2e-3), split, quiet());
-        Pretraining.resume(split, 0L, null, quiet());
+        Pretraining.resume(split, PretrainingTest.untilStep(0), quiet());
 
         assertThat(records(split, MetricsRecord.STEP)).extracting(MetricsRecord::loss)
                 .containsExactlyElementsOf(records(straight, MetricsRecord.STEP).stream().map(MetricsRecord::loss).toList());
