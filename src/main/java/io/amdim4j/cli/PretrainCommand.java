@@ -2,7 +2,9 @@ package io.amdim4j.cli;
 
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
+import io.amdim4j.data.DatasetFormat;
 import io.amdim4j.data.DatasetSpec;
+import io.amdim4j.data.Split;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
@@ -25,19 +27,20 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code amdim pretrain}: self-supervised AMDIM training with online probes, checkpoints and resume. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Pre-train an AMDIM encoder (spec §3, §5, §7) with online linear and MLP probes.",
+                "Without --dataset it trains on Fashion-MNIST in /usr/share/datasets/fashion-mnist.",
                 "Resume a stopped or killed run with --resume RUN_DIR."})
 final class PretrainCommand implements Callable<Integer> {
 
-    @Option(names = "--dataset", description = "fashion-mnist, mnist:DIR, cifar10:DIR, cifar100:DIR, stl10:DIR, "
-            + "folder:DIR, tar:FILE (default: ${DEFAULT-VALUE}).")
-    String dataset = "fashion-mnist";
+    @Mixin
+    DatasetOption dataset = new DatasetOption(DatasetSpec.atDefaultPath(DatasetFormat.FASHION_MNIST));
 
-    @Option(names = "--train-split", description = "Split for self-supervised training (default: the dataset's, "
-            + "e.g. train+unlabeled for STL-10).")
-    String trainSplit;
+    @Option(names = "--train-split", converter = DatasetOption.SplitConverter.class,
+            description = "Split for self-supervised training (default: the dataset's, e.g. train+unlabeled for STL-10).")
+    Split trainSplit;
 
-    @Option(names = "--test-split", description = "Split for testing (default: ${DEFAULT-VALUE}).")
-    String testSplit = "test";
+    @Option(names = "--test-split", converter = DatasetOption.SplitConverter.class,
+            description = "Split for testing (default: the dataset's, test).")
+    Split testSplit;
 
     @Mixin
     EncoderOptions encoder = new EncoderOptions();
@@ -97,8 +100,8 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--no-test", description = "Skip the per-epoch test of the online probes.")
     boolean noTest;
 
-    @Option(names = "--no-progress", description = "No live progress bar.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Option(names = "--run-dir", description = "Run directory (default: runs/<dataset>-<timestamp>).")
     Path runDir;
@@ -113,7 +116,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Pretraining.Options options = new Pretraining.Options(!noProgress, spec.commandLine().getErr(), minutes * 60);
+        Pretraining.Options options = new Pretraining.Options(progress.shown(), spec.commandLine().getErr(), minutes * 60);
         Pretraining.Outcome outcome;
         if (resume != null) {
             outcome = Pretraining.resume(resume, steps > 0 ? steps : null,
@@ -121,7 +124,7 @@ final class PretrainCommand implements Callable<Integer> {
                     options);
         } else {
             TrainConfig config = toConfig();
-            Path dir = runDir != null ? runDir : defaultRunDir(config.data().spec());
+            Path dir = runDir != null ? runDir : defaultRunDir(config.data().dataset());
             out.println("run directory: " + dir.toAbsolutePath());
             out.flush();
             outcome = Pretraining.start(config, dir, options);
@@ -134,9 +137,11 @@ final class PretrainCommand implements Callable<Integer> {
     }
 
     TrainConfig toConfig() {
-        String split = trainSplit != null ? trainSplit : DatasetSpec.parse(dataset).defaultTrainSplit();
-        DataConfig data = new DataConfig(dataset, split, testSplit, seed);
-        AugmentConfig augment = AugmentFamily.forDataset(data.spec(), encoder.inputSizeOption(), encoder.channelsOption());
+        DatasetFormat format = dataset.spec.format();
+        DataConfig data = new DataConfig(dataset.spec, trainSplit != null ? trainSplit : format.defaultTrainSplit(),
+                testSplit != null ? testSplit : format.defaultTestSplit(), seed);
+        AugmentConfig augment = AugmentFamily.forDataset(data.dataset(), encoder.inputSizeOption(),
+                encoder.channelsOption());
         EncoderConfig enc = encoder.toConfig(augment.size(), augment.channels());
         int e = epochs != null ? epochs : enc.inputSize() == EncoderConfig.IMAGENET_SIZE ? 50 : 300;
         OptimConfig optim = (enc.inputSize() == EncoderConfig.IMAGENET_SIZE ? OptimConfig.imagenetForEpochs(e)
@@ -150,6 +155,6 @@ final class PretrainCommand implements Callable<Integer> {
 
     private static Path defaultRunDir(DatasetSpec spec) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of("runs", spec.scheme().cliName() + "-" + stamp);
+        return Path.of("runs", spec.format().cliName() + "-" + stamp);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,8 +85,8 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--run-dir", description = "Run directory (default: runs/quickstart-<timestamp>).")
     Path runDir;
 
-    @Option(names = "--no-progress", description = "No live progress bar.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Spec
     CommandSpec spec;
@@ -105,7 +106,7 @@ final class QuickstartCommand implements Callable<Integer> {
                 "--batch-size", String.valueOf(batchSize), "--lr", String.valueOf(lr), "--warmup", String.valueOf(warmup),
                 "--epochs", "10", "--minutes", String.valueOf(minutes),
                 "--seed", String.valueOf(seed), "--no-test", "--run-dir", dir.toString()));
-        if (noProgress) {
+        if (!progress.shown()) {
             pretrain.add("--no-progress");
         }
         List<String> eval = List.of("eval", "--run-dir", dir.toString(), "--protocol", "linear",

@@ -51,7 +51,7 @@ public final class Pretraining {
             throw new IllegalArgumentException(runDir + " already holds a run; use --resume " + runDir
                     + " to continue it, or choose another --run-dir");
         }
-        String checksum = config.data().spec().checksum(); // fails on a missing dataset before anything is written
+        String checksum = config.data().dataset().checksum(); // fails on a missing dataset before anything is written
         Files.createDirectories(runDir);
         writeConfig(config, run, checksum);
         try (NDManager root = NDManager.newBaseManager()) {
