@@ -3,11 +3,9 @@ package io.amdim4j.cli;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.Split;
 import java.util.Optional;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code --dataset SPEC}, one option with one help text for every command that reads images
@@ -51,26 +49,16 @@ final class DatasetOption {
     }
 
     /** Reads {@code --dataset}; picocli reports a bad spec with the option's name. */
-    static final class SpecConverter implements ITypeConverter<DatasetSpec> {
-        @Override
-        public DatasetSpec convert(String value) {
-            try {
-                return DatasetSpec.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class SpecConverter extends ParseConverter<DatasetSpec> {
+        SpecConverter() {
+            super(DatasetSpec::parse);
         }
     }
 
     /** Reads a split option ({@code --split}, {@code --train-split}, {@code --test-split}). */
-    static final class SplitConverter implements ITypeConverter<Split> {
-        @Override
-        public Split convert(String value) {
-            try {
-                return Split.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class SplitConverter extends ParseConverter<Split> {
+        SplitConverter() {
+            super(Split::parse);
         }
     }
 }
