@@ -40,7 +40,7 @@ public final class DataLoaderBench {
             // before the engine loads, so the figure is the loader's footprint, not PyTorch's
             OptionalDouble peakRss = HostStats.peakResidentMb();
             OptionalDouble copy = measureCopy ? OptionalDouble.of(copyMillis(sample)) : OptionalDouble.empty();
-            return new DataBenchReport(data.dataset(), data.trainSplit(), dataset.describe(), dataset.size(),
+            return new DataBenchReport(data.dataset().toString(), data.trainSplit().toString(), dataset.describe(), dataset.size(),
                     family.name(), batch, threads, sample.viewShape(), openSeconds, result, copy,
                     peakRss, loadBefore, loadAfter,
                     Runtime.getRuntime().availableProcessors());

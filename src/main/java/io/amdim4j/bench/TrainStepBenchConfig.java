@@ -2,12 +2,15 @@ package io.amdim4j.bench;
 
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
+import io.amdim4j.data.DatasetFormat;
+import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.train.OptimConfig;
 import io.amdim4j.train.Precision;
 import io.amdim4j.train.TrainConfig;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -27,6 +30,9 @@ public record TrainStepBenchConfig(
 
     /** Classes of the online probes: CIFAR-10's. */
     public static final int CLASSES = 10;
+
+    /** The dataset the timed configuration names; the views are synthetic, so it is never opened. */
+    private static final DatasetSpec SYNTHETIC_VIEWS = new DatasetSpec(DatasetFormat.FOLDER, Path.of("synthetic-views"));
 
     public TrainStepBenchConfig {
         Objects.requireNonNull(encoder, "encoder");
@@ -58,7 +64,7 @@ public record TrainStepBenchConfig(
     public TrainConfig trainConfig() {
         AugmentConfig augment = AugmentConfig.forFamily(encoder.inputSize(), encoder.numChannels());
         int epochs = 1;
-        return new TrainConfig(DataConfig.defaults("folder:synthetic-views", seed), encoder, augment,
+        return new TrainConfig(DataConfig.defaults(SYNTHETIC_VIEWS, seed), encoder, augment,
                 NceConfig.defaults(), MixtureConfig.defaults(), OptimConfig.forEpochs(epochs), epochs,
                 warmup + steps, batch, 1, 0, 2, false, 1, precision);
     }

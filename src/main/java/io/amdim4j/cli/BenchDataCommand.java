@@ -9,6 +9,7 @@ import io.amdim4j.bench.DataLoaderBench;
 import io.amdim4j.data.DataConfig;
 import io.amdim4j.data.DatasetException;
 import io.amdim4j.data.DatasetSpec;
+import io.amdim4j.data.Split;
 import io.amdim4j.pipeline.AugmentFamily;
 import io.amdim4j.run.RunJson;
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,12 +33,12 @@ import picocli.CommandLine.Spec;
             "The augmentation family follows the dataset (spec §5.2, §5.4) unless --input-size/--channels say otherwise."})
 final class BenchDataCommand implements Callable<Integer>, EngineCommand {
 
-    @Option(names = "--dataset", required = true,
-            description = "Dataset, e.g. fashion-mnist, cifar10:/data/cifar-10-batches-bin, tar:/data/cifar10-jpg.tar.gz.")
-    String dataset;
+    @Mixin
+    DatasetOption dataset = new DatasetOption();
 
-    @Option(names = "--split", description = "Split to read (default: the dataset's pre-training split).")
-    String split;
+    @Option(names = "--split", converter = DatasetOption.SplitConverter.class,
+            description = "Split to read (default: the dataset's pre-training split).")
+    Split split;
 
     @Option(names = "--input-size", description = "Encoder input side 32, 64 or 128 (default: the dataset's).")
     Integer inputSize;
@@ -47,8 +49,8 @@ final class BenchDataCommand implements Callable<Integer>, EngineCommand {
     @Option(names = "--batch", description = "Images per batch (default: ${DEFAULT-VALUE}).")
     int batch = 64;
 
-    @Option(names = "--threads", description = "Loader threads (default: ${DEFAULT-VALUE}).")
-    int threads = 1;
+    @Mixin
+    ImageThreadsOption threads = new ImageThreadsOption();
 
     @Option(names = "--batches", description = "Time this many batches (default: time by --seconds).")
     Integer batches;
@@ -69,26 +71,27 @@ final class BenchDataCommand implements Callable<Integer>, EngineCommand {
     @Option(names = "--no-ndarray", description = "Skip timing the copy of a batch into engine arrays.")
     boolean noNdarray;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        DatasetSpec datasetSpec = DatasetSpec.parse(dataset);
-        DataConfig data = new DataConfig(dataset, split != null ? split : datasetSpec.defaultTrainSplit(), "test", seed);
-        AugmentConfig family = AugmentFamily.forDataset(datasetSpec, optional(inputSize), optional(channels));
+        DatasetSpec images = dataset.required(spec);
+        DataConfig data = new DataConfig(images, split != null ? split : images.format().defaultTrainSplit(),
+                images.format().defaultTestSplit(), seed);
+        AugmentConfig family = AugmentFamily.forDataset(images, optional(inputSize), optional(channels));
         DataBenchConfig bench = budget();
         DataBenchReport report;
         try {
-            report = DataLoaderBench.run(data, family, batch, threads, bench, !noNdarray);
+            report = DataLoaderBench.run(data, family, batch, threads.count, bench, !noNdarray);
         } catch (DatasetException e) {
             throw new IllegalArgumentException(e.getMessage(), e); // one line naming the file, not a trace
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             out.println(RunJson.mapper().writeValueAsString(toJson(report)));
         } else {
             printText(out, report);

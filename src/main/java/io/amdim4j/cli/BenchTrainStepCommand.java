@@ -50,8 +50,8 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     @Option(names = "--seed", description = "Seed of the weights and the synthetic views (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Option(names = "--profile", paramLabel = "TRACE.json", description = "Also record PyTorch's operator profile "
             + "of the timed updates to this Chrome-trace file and print where the time went.")
@@ -71,7 +71,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         }
         OpProfile ops = profile == null ? null : OpProfile.read(profile);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             ObjectNode node = toJson(result);
             if (ops != null) {
                 putProfile(node, ops, config.steps());

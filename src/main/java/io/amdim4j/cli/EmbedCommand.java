@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import io.amdim4j.data.DatasetException;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.ImageDataset;
+import io.amdim4j.data.Split;
 import io.amdim4j.embed.EmbedConfig;
 import io.amdim4j.embed.EmbeddingExporter;
 import io.amdim4j.embed.EmbeddingFiles;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,12 +30,12 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     CheckpointSource source;
 
-    @Option(names = "--dataset", required = true, paramLabel = "SPEC",
-            description = "fashion-mnist, mnist:DIR, cifar10:DIR, cifar100:DIR, stl10:DIR, folder:DIR, tar:FILE.")
-    String dataset;
+    @Mixin
+    DatasetOption dataset = new DatasetOption();
 
-    @Option(names = "--split", description = "Split to embed (default: ${DEFAULT-VALUE}).")
-    String split = "test";
+    @Option(names = "--split", converter = DatasetOption.SplitConverter.class,
+            description = "Split to embed (default: ${DEFAULT-VALUE}).")
+    Split split = Split.TEST;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the files.")
     Path out;
@@ -48,19 +50,19 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
     @Option(names = "--batch", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
     int batch = EmbedConfig.DEFAULT_BATCH_SIZE;
 
-    @Option(names = "--threads", description = "Threads decoding and transforming images (default: ${DEFAULT-VALUE}).")
-    int threads = EmbedConfig.DEFAULT_LOADER_THREADS;
+    @Mixin
+    ImageThreadsOption threads = new ImageThreadsOption();
 
-    @Option(names = "--no-progress", description = "No live progress bar.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        EmbedConfig config = EmbedConfig.defaults().withBatchSize(batch).withLoaderThreads(threads)
-                .withOutput(output).withCsv(csv).withProgress(!noProgress);
+        EmbedConfig config = EmbedConfig.defaults().withBatchSize(batch).withLoaderThreads(threads.count)
+                .withOutput(output).withCsv(csv).withProgress(progress.shown());
         ImageDataset images = open();
         PrintWriter stdout = spec.commandLine().getOut();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -80,10 +82,11 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
 
     /** The split, or an error naming the option (a DatasetException is not one of Main's input errors). */
     private ImageDataset open() {
+        DatasetSpec images = dataset.required(spec);
         try {
-            return DatasetSpec.parse(dataset).open(split);
+            return images.open(split);
         } catch (DatasetException e) {
-            throw new IllegalArgumentException("--dataset " + dataset + " --split " + split + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("--dataset " + images + " --split " + split + ": " + e.getMessage(), e);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.amdim4j.data.DataConfig;
 import io.amdim4j.data.DatasetException;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.ImageDataset;
+import io.amdim4j.data.Split;
 import io.amdim4j.data.Subset;
 import io.amdim4j.eval.EncoderEvaluation;
 import io.amdim4j.eval.EvalConfig;
@@ -26,14 +27,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -49,7 +49,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "pixels: BN statistics re-estimated on training images (spec §6.2; in memory",
                 "only, the checkpoint is never written), then linear / MLP probes and kNN.",
                 "Hyper-parameters are chosen on a validation split of the training features;",
-                "every test image is scored once. Writes RUN_DIR/eval.json if the run is known,",
+                "every test image is scored once. --dataset and the splits default to the run's.",
+                "Writes RUN_DIR/eval.json if the run is known,",
                 "after each method (the unfinished ones listed under \"pending\"), so a killed",
                 "evaluation keeps what it finished.",
                 "Engine threads: AMDIM_THREADS (the launcher's -Dai.djl.pytorch.num_threads);",
@@ -59,18 +60,17 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     CheckpointSource source;
 
-    @Option(names = "--dataset", paramLabel = "SPEC",
-            description = "Dataset to evaluate on (default: the run's): fashion-mnist, mnist:DIR, cifar10:DIR, "
-                    + "cifar100:DIR, stl10:DIR, folder:DIR, tar:FILE.")
-    String dataset;
+    @Mixin
+    DatasetOption dataset = new DatasetOption();
 
-    @Option(names = "--train-split", paramLabel = "SPLIT",
+    @Option(names = "--train-split", paramLabel = "SPLIT", converter = DatasetOption.SplitConverter.class,
             description = "Split the probes are fitted on (default: the run's, without its unlabeled part, "
                     + "e.g. train for STL-10, spec §6.3).")
-    String trainSplit;
+    Split trainSplit;
 
-    @Option(names = "--test-split", paramLabel = "SPLIT", description = "Split scored once (default: the run's).")
-    String testSplit;
+    @Option(names = "--test-split", paramLabel = "SPLIT", converter = DatasetOption.SplitConverter.class,
+            description = "Split scored once (default: the run's).")
+    Split testSplit;
 
     @Option(names = "--train-images", paramLabel = "N",
             description = "Use a class-balanced, seeded subset of N training images (default: all); "
@@ -112,9 +112,8 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
             description = "Images per forward pass and per BN re-estimation batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Threads decoding and transforming images (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    ImageThreadsOption threads = new ImageThreadsOption();
 
     @Option(names = "--no-baselines", description = "Evaluate the trained encoder only.")
     boolean noBaselines;
@@ -139,7 +138,7 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
             TrainedEncoder trained = source.load(manager, stderr, spec.name());
             DataConfig data = dataFor(trained.config().data());
             EvalImages images = new EvalImages(limit(open(data.dataset(), data.trainSplit(), "--train-split")),
-                    open(data.dataset(), data.testSplit(), "--test-split"), trained.augment(), batch, threads);
+                    open(data.dataset(), data.testSplit(), "--test-split"), trained.augment(), batch, threads.count);
             EncoderEvaluation evaluation = new EncoderEvaluation(config, new ClippedCrossEntropyLoss()::evaluate,
                     manager, line -> {
                         stderr.println("amdim eval: " + line);
@@ -148,8 +147,8 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
             Optional<Path> target = out != null ? Optional.of(out) : runDirectory(trained).map(RunDirectory::eval);
             List<String> order = EncoderEvaluation.methodNames(!noBaselines);
             Function<List<MethodEvaluation>, EvalJson> snapshot = methods -> new EvalJson(
-                    trained.checkpoint().toAbsolutePath().toString(), data.dataset(), data.trainSplit(),
-                    data.testSplit(), config, EncoderEvaluation.RANDOM_INIT_SEED, methods,
+                    trained.checkpoint().toAbsolutePath().toString(), data.dataset().toString(),
+                    data.trainSplit().toString(), data.testSplit().toString(), config, EncoderEvaluation.RANDOM_INIT_SEED, methods,
                     order.subList(methods.size(), order.size()), (System.nanoTime() - start) / 1e9,
                     EngineProvenance.capture());
             List<MethodEvaluation> methods = evaluation.evaluate(trained.encoder(), images, !noBaselines, done -> {
@@ -204,7 +203,7 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
         requireAtLeast(bnBatches, 0, "--bn-batches");
         // a BN layer in training mode needs two images for its batch variance
         requireAtLeast(batch, bnBatches > 0 ? 2 : 1, "--batch");
-        requireAtLeast(threads, 1, "--threads");
+        requireAtLeast(threads.count, 1, "--threads");
         EvalConfig defaults = EvalConfig.defaults();
         try {
             return defaults.withProtocols(protocols).withFeatureSet(features).withSeeds(seeds, seed)
@@ -224,33 +223,28 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
 
     /** The run's data, with the options that override it. */
     private DataConfig dataFor(DataConfig run) {
-        String images = dataset != null ? dataset : run.dataset();
-        String train = trainSplit != null ? trainSplit : labelledPart(run.trainSplit());
-        String test = testSplit != null ? testSplit : run.testSplit();
-        return new DataConfig(images, train, test, run.seed());
+        Split train = trainSplit != null ? trainSplit : labelledPart(run.trainSplit());
+        Split test = testSplit != null ? testSplit : run.testSplit();
+        return new DataConfig(dataset.given().orElse(run.dataset()), train, test, run.seed());
     }
 
-    /**
-     * The run's training split without its unlabelled parts: probes need labels, and spec §6.3 fits
-     * STL-10's on its labelled {@code train} split, not on {@code train+unlabeled}.
-     */
-    static String labelledPart(String split) {
-        List<String> parts = new ArrayList<>(Arrays.asList(split.split("\\+")));
-        parts.removeIf(p -> p.equals("unlabeled") || p.equals("unlabelled"));
-        if (parts.isEmpty()) {
+    /** The run's training split without its unlabelled parts (spec §6.3: STL-10's probes fit on train). */
+    static Split labelledPart(Split split) {
+        try {
+            return split.labelled();
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the run trained on the unlabelled split '" + split
-                    + "' only; name a labelled split with --train-split");
+                    + "' only; name a labelled split with --train-split", e);
         }
-        return String.join("+", parts);
     }
 
     /**
      * The split. Main reports a DatasetException as it is, naming only the file; here it also names
      * the options that chose the split, since the run's defaults may have chosen them.
      */
-    private static ImageDataset open(String spec, String split, String option) {
+    private static ImageDataset open(DatasetSpec spec, Split split, String option) {
         try {
-            return DatasetSpec.parse(spec).open(split);
+            return spec.open(split);
         } catch (DatasetException e) {
             throw new IllegalArgumentException("--dataset " + spec + " " + option + " " + split + ": "
                     + e.getMessage(), e);

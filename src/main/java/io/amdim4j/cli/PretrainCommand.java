@@ -2,7 +2,9 @@ package io.amdim4j.cli;
 
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
+import io.amdim4j.data.DatasetFormat;
 import io.amdim4j.data.DatasetSpec;
+import io.amdim4j.data.Split;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
@@ -26,19 +28,20 @@ import picocli.CommandLine.ParseResult;
 /** {@code amdim pretrain}: self-supervised AMDIM training with online probes, checkpoints and resume. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Pre-train an AMDIM encoder (spec §3, §5, §7) with online linear and MLP probes.",
+                "Without --dataset it trains on Fashion-MNIST in /usr/share/datasets/fashion-mnist.",
                 "Resume a stopped or killed run with --resume RUN_DIR."})
 final class PretrainCommand implements Callable<Integer>, EngineCommand {
 
-    @Option(names = "--dataset", description = "fashion-mnist, mnist:DIR, cifar10:DIR, cifar100:DIR, stl10:DIR, "
-            + "folder:DIR, tar:FILE (default: ${DEFAULT-VALUE}).")
-    String dataset = "fashion-mnist";
+    @Mixin
+    DatasetOption dataset = new DatasetOption(DatasetSpec.atDefaultPath(DatasetFormat.FASHION_MNIST));
 
-    @Option(names = "--train-split", description = "Split for self-supervised training (default: the dataset's, "
-            + "e.g. train+unlabeled for STL-10).")
-    String trainSplit;
+    @Option(names = "--train-split", converter = DatasetOption.SplitConverter.class,
+            description = "Split for self-supervised training (default: the dataset's, e.g. train+unlabeled for STL-10).")
+    Split trainSplit;
 
-    @Option(names = "--test-split", description = "Split for testing (default: ${DEFAULT-VALUE}).")
-    String testSplit = "test";
+    @Option(names = "--test-split", converter = DatasetOption.SplitConverter.class,
+            description = "Split for testing (default: the dataset's, test).")
+    Split testSplit;
 
     @Mixin
     EncoderOptions encoder = new EncoderOptions();
@@ -98,8 +101,8 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     @Option(names = "--no-test", description = "Skip the per-epoch test of the online probes.")
     boolean noTest;
 
-    @Option(names = "--no-progress", description = "No live progress bar.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Option(names = "--run-dir", converter = RunDirConverter.class,
             description = "Run directory (default: runs/<dataset>-<timestamp>).")
@@ -116,14 +119,14 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Pretraining.Options options = new Pretraining.Options(!noProgress, spec.commandLine().getErr(), minutes * 60);
+        Pretraining.Options options = new Pretraining.Options(progress.shown(), spec.commandLine().getErr(), minutes * 60);
         Pretraining.Outcome outcome;
         if (resume != null) {
             ParseResult given = spec.commandLine().getParseResult();
             outcome = Pretraining.resume(resume, run -> ResumeOptions.changes(given, run).applyTo(run), options);
         } else {
             TrainConfig config = toConfig();
-            Path dir = runDir != null ? runDir : defaultRunDir(config.data().spec());
+            Path dir = runDir != null ? runDir : defaultRunDir(config.data().dataset());
             out.println("run directory: " + dir.toAbsolutePath());
             out.flush();
             outcome = Pretraining.start(config, dir, options);
@@ -136,9 +139,11 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     }
 
     TrainConfig toConfig() {
-        String split = trainSplit != null ? trainSplit : DatasetSpec.parse(dataset).defaultTrainSplit();
-        DataConfig data = new DataConfig(dataset, split, testSplit, seed);
-        AugmentConfig augment = AugmentFamily.forDataset(data.spec(), encoder.inputSizeOption(), encoder.channelsOption());
+        DatasetFormat format = dataset.spec.format();
+        DataConfig data = new DataConfig(dataset.spec, trainSplit != null ? trainSplit : format.defaultTrainSplit(),
+                testSplit != null ? testSplit : format.defaultTestSplit(), seed);
+        AugmentConfig augment = AugmentFamily.forDataset(data.dataset(), encoder.inputSizeOption(),
+                encoder.channelsOption());
         EncoderConfig enc = encoder.toConfig(augment.size(), augment.channels());
         int e = epochs != null ? epochs : enc.inputSize() == EncoderConfig.IMAGENET_SIZE ? 50 : 300;
         OptimConfig optim = OptimConfig.forEpochs(e, enc.inputSize()).withLr(lr).withWarmup(warmup);
@@ -151,6 +156,6 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
 
     private static Path defaultRunDir(DatasetSpec spec) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of("runs", spec.scheme().cliName() + "-" + stamp);
+        return Path.of("runs", spec.format().cliName() + "-" + stamp);
     }
 }

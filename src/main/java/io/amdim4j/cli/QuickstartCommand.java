@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,8 +93,8 @@ final class QuickstartCommand implements Callable<Integer>, EngineCommand {
             description = "Run directory (default: runs/quickstart-<timestamp>).")
     Path runDir;
 
-    @Option(names = "--no-progress", description = "No live progress bar.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress = new ProgressOption();
 
     @Spec
     CommandSpec spec;
@@ -116,7 +117,7 @@ final class QuickstartCommand implements Callable<Integer>, EngineCommand {
         if (steps > 0) {
             pretrain.addAll(List.of("--steps", String.valueOf(steps)));
         }
-        if (noProgress) {
+        if (!progress.shown()) {
             pretrain.add("--no-progress");
         }
         List<String> eval = List.of("eval", "--run-dir", dir.toString(), "--protocol", "linear",

@@ -1,5 +1,6 @@
 package io.amdim4j.cli;
 
+import io.amdim4j.data.Split;
 import io.amdim4j.report.HtmlReport;
 import io.amdim4j.report.ReportConfig;
 import io.amdim4j.report.ReportFiles;
@@ -7,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a self-contained HTML report of a run: training curves, the eval.json table and",
                 "configuration, a PCA map of embeddings by class and a nearest-neighbour gallery",
-                "(OUT/index.html and PNGs). Embeddings come from amdim embed."})
+                "(OUT/index.html and PNGs). Embeddings come from amdim embed; --dataset (the embedded",
+                "images, for thumbnails) defaults to the run's."})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run directory of amdim pretrain.")
@@ -26,12 +29,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "Output directory of amdim embed (default: RUN_DIR/embeddings if present).")
     Path embeddings;
 
-    @Option(names = "--dataset", paramLabel = "SPEC",
-            description = "Dataset of the embedded images, for thumbnails (default: the run's dataset).")
-    String dataset;
+    @Mixin
+    DatasetOption dataset = new DatasetOption();
 
-    @Option(names = "--split", description = "The embedded split (default: ${DEFAULT-VALUE}).")
-    String split = ReportConfig.DEFAULT_SPLIT;
+    @Option(names = "--split", converter = DatasetOption.SplitConverter.class,
+            description = "The embedded split (default: ${DEFAULT-VALUE}).")
+    Split split = ReportConfig.DEFAULT_SPLIT;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: RUN_DIR/report).")
     Path out;
@@ -50,8 +53,8 @@ final class ReportCommand implements Callable<Integer> {
         if (embeddings != null) {
             config = config.withEmbeddings(embeddings);
         }
-        if (dataset != null) {
-            config = config.withDataset(dataset);
+        if (dataset.given().isPresent()) {
+            config = config.withDataset(dataset.given().get());
         }
         ReportFiles files = new HtmlReport(config).write();
         PrintWriter stdout = spec.commandLine().getOut();

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -23,8 +22,8 @@ final class SummaryCommand implements Callable<Integer> {
     @Mixin
     EncoderOptions encoder = new EncoderOptions();
 
-    @Option(names = "--json", description = "Print one JSON object instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption json = new JsonOption();
 
     @Spec
     CommandSpec spec;
@@ -34,7 +33,7 @@ final class SummaryCommand implements Callable<Integer> {
         EncoderConfig config = encoder.toConfig();
         EncoderSummary summary = EncoderSummary.of(config);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on) {
             out.println(RunJson.mapper().writeValueAsString(toJson(config, summary)));
         } else {
             printTable(out, config, summary);

@@ -5,41 +5,34 @@ import java.util.Objects;
 /**
  * Which data a run reads (spec §5.2 "Splits"): the dataset, the split for self-supervised
  * training and the online classifiers, the split for testing, and the seed from which shuffling
- * and per-sample randomness are derived ({@link SeedStreams}).
+ * and per-sample randomness are derived ({@link SeedStreams}). In config.json the dataset and the
+ * splits are the strings the command line takes.
  *
- * @param dataset a {@link DatasetSpec} string such as {@code cifar10:/data/cifar-10-batches-bin}
+ * @param dataset the parsed dataset, e.g. {@code cifar10:/data/cifar-10-batches-bin}
  * @param trainSplit e.g. {@code train}, or {@code train+unlabeled} for STL-10
  * @param testSplit e.g. {@code test}, or {@code val} for ImageNet folders
  * @param seed the data seed
  */
-public record DataConfig(String dataset, String trainSplit, String testSplit, long seed) {
+public record DataConfig(DatasetSpec dataset, Split trainSplit, Split testSplit, long seed) {
 
     public DataConfig {
         Objects.requireNonNull(dataset, "dataset");
-        DatasetSpec.parse(dataset);
-        if (trainSplit == null || trainSplit.isBlank()) {
-            throw new IllegalArgumentException("trainSplit must be named");
-        }
-        if (testSplit == null || testSplit.isBlank()) {
-            throw new IllegalArgumentException("testSplit must be named");
-        }
+        Objects.requireNonNull(trainSplit, "trainSplit");
+        Objects.requireNonNull(testSplit, "testSplit");
     }
 
-    /** The spec §5.2 splits for {@code dataset}: its default train split and {@code test}. */
-    public static DataConfig defaults(String dataset, long seed) {
-        return new DataConfig(dataset, DatasetSpec.parse(dataset).defaultTrainSplit(), "test", seed);
-    }
-
-    public DatasetSpec spec() {
-        return DatasetSpec.parse(dataset);
+    /** The format's splits (spec §5.2) for {@code dataset}: its default train and test splits. */
+    public static DataConfig defaults(DatasetSpec dataset, long seed) {
+        return new DataConfig(dataset, dataset.format().defaultTrainSplit(), dataset.format().defaultTestSplit(),
+                seed);
     }
 
     public ImageDataset openTrain() {
-        return spec().open(trainSplit);
+        return dataset.open(trainSplit);
     }
 
     public ImageDataset openTest() {
-        return spec().open(testSplit);
+        return dataset.open(testSplit);
     }
 
     /** The random streams of this data seed. */

@@ -41,21 +41,10 @@ public final class Stl10Dataset extends AbstractImageDataset {
     }
 
     /**
-     * Split {@code train}, {@code test}, {@code unlabeled} or {@code train+unlabeled} (the
-     * pre-training split of spec §5.2) from the {@code stl10_binary} directory.
+     * One stored split, {@code train}, {@code test} or {@code unlabeled}, from the {@code stl10_binary}
+     * directory; {@link DatasetSpec} joins them into the pre-training split {@code train+unlabeled}.
      */
-    public static ImageDataset open(Path dir, String split) {
-        return switch (split) {
-            case "train", "test", "unlabeled" -> single(dir, split);
-            case "train+unlabeled" -> new ConcatDataset("stl10 train+unlabeled (" + dir + ")",
-                    List.of(single(dir, "train"), single(dir, "unlabeled")));
-            default -> throw new IllegalArgumentException(
-                    "stl10 has splits train, test, unlabeled and train+unlabeled, got '" + split + "'");
-        };
-    }
-
-    /** One stored split: {@code train}, {@code test} or {@code unlabeled}. */
-    public static Stl10Dataset single(Path dir, String split) {
+    public static Stl10Dataset open(Path dir, String split) {
         if (!List.of("train", "test", "unlabeled").contains(split)) {
             throw new IllegalArgumentException("stl10 stores splits train, test and unlabeled, got '" + split + "'");
         }

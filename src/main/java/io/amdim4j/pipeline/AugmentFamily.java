@@ -1,38 +1,39 @@
 package io.amdim4j.pipeline;
 
 import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.data.DatasetFormat;
 import io.amdim4j.data.DatasetSpec;
 import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * The one place that picks a dataset's augmentation family (spec §5.2, §5.4), shared by
- * pre-training and {@code amdim bench data}:
+ * The one place that maps a dataset's image family ({@link DatasetFormat.ImageFamily}) to its
+ * augmentation (spec §5.2, §5.4), shared by pre-training and {@code amdim bench data}:
  *
  * <ul>
- *   <li>{@code fashion-mnist}: gray28, 1 channel (3 replicates, spec §5.4 option); {@code mnist} the
- *       same without the shared flip (digits, spec §5.4);</li>
- *   <li>{@code cifar10}, {@code cifar100}, {@code cifar100-coarse}: cifar32;</li>
- *   <li>{@code stl10}: stl64;</li>
- *   <li>{@code folder}, {@code tar}: cifar32 with the input pre-resize on (a no-op for 32×32 images),
- *       because folders may hold any size.</li>
+ *   <li>28×28 grayscale ({@code fashion-mnist}, {@code mnist}): gray28, 1 channel (3 replicates,
+ *       spec §5.4 option), without the shared flip where a mirror image changes the class (digits);</li>
+ *   <li>CIFAR ({@code cifar10}, {@code cifar100}, {@code cifar100-coarse}): cifar32;</li>
+ *   <li>STL-10: stl64;</li>
+ *   <li>any size ({@code folder}, {@code tar}): cifar32 with the input pre-resize on (a no-op for
+ *       32×32 images).</li>
  * </ul>
  * An explicit input size picks the family of that size instead (64 → stl64, 128 → imagenet128;
- * 32 on a non-CIFAR RGB dataset resizes its images first).
+ * 32 on RGB images of another size resizes them first). A size that would only upsample a
+ * format's fixed-size images, or a channel count its images cannot give, is refused with an error
+ * naming the option and the dataset.
  */
 public final class AugmentFamily {
 
     private AugmentFamily() {
     }
 
-    /** The encoder input side a dataset trains at unless told otherwise: 64 for STL-10, else 32. */
-    public static int defaultInputSize(DatasetSpec.Scheme scheme) {
-        return scheme == DatasetSpec.Scheme.STL10 ? AugmentConfig.SIZE_64 : AugmentConfig.SIZE_32;
-    }
-
-    /** Whether the dataset's images are grayscale (IDX) rather than RGB. */
-    public static boolean isGrayscale(DatasetSpec.Scheme scheme) {
-        return scheme == DatasetSpec.Scheme.FASHION_MNIST || scheme == DatasetSpec.Scheme.MNIST;
+    /** The encoder input side a dataset trains at unless told otherwise (spec §5.2). */
+    public static int defaultInputSize(DatasetFormat format) {
+        return switch (format.family()) {
+            case GRAYSCALE_28, CIFAR_32, ANY_SIZE -> AugmentConfig.SIZE_32;
+            case STL_96 -> AugmentConfig.SIZE_64;
+        };
     }
 
     /**
@@ -41,29 +42,49 @@ public final class AugmentFamily {
      */
     public static AugmentConfig forDataset(DatasetSpec dataset, OptionalInt inputSize, OptionalInt channels) {
         Objects.requireNonNull(dataset, "dataset");
-        DatasetSpec.Scheme scheme = dataset.scheme();
-        int size = inputSize.orElse(defaultInputSize(scheme));
-        if (isGrayscale(scheme)) {
-            if (size != AugmentConfig.SIZE_32) {
-                throw new IllegalArgumentException("--input-size: " + scheme.cliName() + " images are 28x28 and"
-                        + " train the 32-px encoder after zero padding (spec §5.4), got " + size);
-            }
-            AugmentConfig gray = AugmentConfig.gray28().withChannels(channels.orElse(1));
-            return scheme == DatasetSpec.Scheme.MNIST ? gray.withFlip(false) : gray;
+        DatasetFormat format = dataset.format();
+        int size = inputSize.orElse(defaultInputSize(format));
+        int c = channels.orElse(format.channels());
+        AugmentConfig family = switch (format.family()) {
+            case GRAYSCALE_28 -> grayscale(dataset, size, c);
+            case CIFAR_32, STL_96, ANY_SIZE -> rgb(dataset, size, c);
+        };
+        return family.withFlip(format.mirrorKeepsClass());
+    }
+
+    private static AugmentConfig grayscale(DatasetSpec dataset, int size, int c) {
+        if (size != AugmentConfig.SIZE_32) {
+            throw new IllegalArgumentException("--input-size " + size + " does not fit --dataset " + dataset
+                    + ": its images are 28x28 and train the 32-px encoder after zero padding (spec §5.4)");
         }
-        int c = channels.orElse(3);
+        if (c != 1 && c != 3) {
+            throw new IllegalArgumentException("--channels " + c + " does not fit --dataset " + dataset
+                    + ": grayscale images train with 1 channel, or 3 replicated ones (spec §5.4)");
+        }
+        return AugmentConfig.gray28().withChannels(c);
+    }
+
+    private static AugmentConfig rgb(DatasetSpec dataset, int size, int c) {
         if (c != 3) {
-            throw new IllegalArgumentException("--channels: " + scheme.cliName() + " images are RGB and train"
-                    + " with 3 channels; 1 channel is for grayscale datasets (fashion-mnist, mnist), got " + c);
+            throw new IllegalArgumentException("--channels " + c + " does not fit --dataset " + dataset
+                    + ": its images are RGB and train with 3 channels; 1 channel is for grayscale datasets"
+                    + " (fashion-mnist, mnist)");
+        }
+        OptionalInt side = dataset.format().imageSide();
+        if (side.isPresent() && size > side.getAsInt()) {
+            throw new IllegalArgumentException("--input-size " + size + " does not fit --dataset " + dataset
+                    + ": its images are " + side.getAsInt() + "x" + side.getAsInt() + " and would only be"
+                    + " upsampled; use --input-size " + defaultInputSize(dataset.format()) + " or larger images");
         }
         AugmentConfig family;
         try {
             family = AugmentConfig.forFamily(size, c);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--input-size: " + e.getMessage(), e);
+            throw new IllegalArgumentException("--input-size " + size + " (--dataset " + dataset + "): "
+                    + e.getMessage(), e);
         }
-        boolean nativeSize = scheme == DatasetSpec.Scheme.CIFAR10 || scheme == DatasetSpec.Scheme.CIFAR100
-                || scheme == DatasetSpec.Scheme.CIFAR100_COARSE;
-        return family.translate() != null && !nativeSize ? family.withResizeInput(true) : family;
+        // 32-px families take their input as it is; other sides are resized to it first
+        boolean resize = family.translate() != null && side.orElse(0) != size;
+        return resize ? family.withResizeInput(true) : family;
     }
 }

@@ -70,15 +70,14 @@ public final class HtmlReport {
         resultsSection(page, runConfig);
 
         Optional<Embeddings> embeddings = embeddings();
-        String dataset = config.dataset().or(() -> runConfig.flatMap(c -> c.value("config.data.dataset")))
-                .orElse("SPEC");
-        EmbeddingSections sections = new EmbeddingSections(config, dataset);
+        Optional<DatasetSpec> dataset = config.dataset().or(() -> runDataset(runConfig));
+        EmbeddingSections sections = new EmbeddingSections(config, dataset.map(DatasetSpec::toString).orElse("SPEC"));
         if (embeddings.isEmpty()) {
             sections.renderMissing(page);
         } else {
             Figure map = EmbeddingMap.write(embeddings.get(), out.resolve(EmbeddingMap.FILE));
             figures.add(map);
-            Optional<ImageDataset> images = images(dataset, runConfig.isPresent());
+            Optional<ImageDataset> images = dataset.flatMap(this::images);
             Optional<Figure> gallery = sections.render(page, embeddings.get(), map, images, out.resolve(GALLERY_FILE));
             gallery.ifPresent(figures::add);
         }
@@ -149,17 +148,23 @@ public final class HtmlReport {
      * The images of the embedded split. A dataset named on the command line must open; the run's
      * own dataset is only tried, since the report may be made on another machine.
      */
-    private Optional<ImageDataset> images(String dataset, boolean fromRunConfig) {
-        if (config.dataset().isEmpty() && !fromRunConfig) {
-            return Optional.empty();
-        }
+    private Optional<ImageDataset> images(DatasetSpec dataset) {
         try {
-            return Optional.of(DatasetSpec.parse(dataset).open(config.split()));
+            return Optional.of(dataset.open(config.split()));
         } catch (DatasetException | IllegalArgumentException e) {
             if (config.dataset().isPresent()) {
                 throw new IllegalArgumentException("--dataset " + dataset + " --split " + config.split() + ": "
                         + e.getMessage(), e);
             }
+            return Optional.empty();
+        }
+    }
+
+    /** The run's dataset from config.json, unless it names a format this version does not know. */
+    private static Optional<DatasetSpec> runDataset(Optional<ConfigSummary> runConfig) {
+        try {
+            return runConfig.flatMap(c -> c.value("config.data.dataset")).map(DatasetSpec::parse);
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,7 @@
 package io.amdim4j.report;
 
+import io.amdim4j.data.DatasetSpec;
+import io.amdim4j.data.Split;
 import io.amdim4j.run.RunDirectory;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -12,15 +14,15 @@ import java.util.Optional;
  * @param out the report directory; {@code RUN_DIR/report} by default
  * @param embeddings an {@code amdim embed} output directory; if empty, {@code RUN_DIR/embeddings}
  *     is used when it holds embeddings
- * @param dataset the {@code DatasetSpec} of the embedded images, for the gallery's thumbnails; if
+ * @param dataset the dataset of the embedded images, for the gallery's thumbnails; if
  *     empty, the run's own dataset from config.json is tried
  * @param split the embedded split ({@code test} by default)
  */
-public record ReportConfig(RunDirectory run, Path out, Optional<Path> embeddings, Optional<String> dataset,
-        String split) {
+public record ReportConfig(RunDirectory run, Path out, Optional<Path> embeddings, Optional<DatasetSpec> dataset,
+        Split split) {
 
     /** The split {@code amdim embed} and the report use unless told otherwise. */
-    public static final String DEFAULT_SPLIT = "test";
+    public static final Split DEFAULT_SPLIT = Split.TEST;
 
     /** Where {@code amdim embed} is suggested to write, and where the report looks by default. */
     public static final String DEFAULT_EMBEDDINGS_DIR = "embeddings";
@@ -31,12 +33,6 @@ public record ReportConfig(RunDirectory run, Path out, Optional<Path> embeddings
         Objects.requireNonNull(embeddings, "embeddings");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(split, "split");
-        if (split.isBlank()) {
-            throw new IllegalArgumentException("split must not be blank");
-        }
-        if (dataset.isPresent() && dataset.get().isBlank()) {
-            throw new IllegalArgumentException("dataset must not be blank");
-        }
     }
 
     /** The defaults for {@code runDir}: report into {@code RUN_DIR/report}, embeddings found if present, test split. */
@@ -53,11 +49,11 @@ public record ReportConfig(RunDirectory run, Path out, Optional<Path> embeddings
         return new ReportConfig(run, out, Optional.of(dir), dataset, split);
     }
 
-    public ReportConfig withDataset(String spec) {
+    public ReportConfig withDataset(DatasetSpec spec) {
         return new ReportConfig(run, out, embeddings, Optional.of(spec), split);
     }
 
-    public ReportConfig withSplit(String name) {
+    public ReportConfig withSplit(Split name) {
         return new ReportConfig(run, out, embeddings, dataset, name);
     }
 

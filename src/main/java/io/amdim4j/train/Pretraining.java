@@ -99,7 +99,7 @@ public final class Pretraining {
     public static Outcome start(TrainConfig config, Path runDir, Options options) throws IOException {
         RunDirectory run = new RunDirectory(runDir);
         requireNoRun(run);
-        String checksum = config.data().spec().checksum(); // fails on a missing dataset before anything is written
+        String checksum = config.data().dataset().checksum(); // fails on a missing dataset before anything is written
         Files.createDirectories(runDir);
         try (RunLock lock = RunLock.acquire(run); NDManager root = NDManager.newBaseManager()) {
             requireNoRun(run); // another start may have finished between the first look and the lock

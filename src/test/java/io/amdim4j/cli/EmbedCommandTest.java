@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import io.amdim4j.WithNDManager;
 import io.amdim4j.augment.TestTransform;
 import io.amdim4j.data.DatasetSpec;
+import io.amdim4j.data.Split;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.Sample;
 import io.amdim4j.embed.EncoderOutput;
@@ -58,7 +59,7 @@ class EmbedCommandTest extends WithNDManager {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("embedded " + TinyRun.TEST_IMAGES + " images");
 
-        ImageDataset test = DatasetSpec.parse(dataset).open("test");
+        ImageDataset test = DatasetSpec.parse(dataset).open(Split.TEST);
         TrainedEncoder trained = TrainedEncoder.load(run.checkpoint(TinyRun.STEPS), manager);
         float[] expected = directForward(trained, test, 4, EncoderOutput.R1);
         Npy npy = Npy.read(out.resolve("embeddings.npy"));
@@ -93,7 +94,7 @@ class EmbedCommandTest extends WithNDManager {
                 "--no-progress");
         assertThat(r.exitCode()).as(r.err()).isZero();
 
-        ImageDataset train = DatasetSpec.parse(dataset).open("train");
+        ImageDataset train = DatasetSpec.parse(dataset).open(Split.TRAIN);
         TrainedEncoder trained = TrainedEncoder.load(checkpoint, manager);
         Npy npy = Npy.read(out.resolve("embeddings.npy"));
         assertThat(npy.shape).containsExactly(5 * TinyRun.PER_TRAIN_FILE, TinyRun.N_RKHS * 25);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.amdim4j.data.Split;
 import io.amdim4j.eval.EvalJson;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.train.TinyRun;
@@ -173,10 +174,8 @@ class EvalCommandTest {
 
     @Test
     void theDefaultTrainSplitDropsUnlabelledParts() {
-        assertThat(EvalCommand.labelledPart("train+unlabeled")).isEqualTo("train");
-        assertThat(EvalCommand.labelledPart("unlabelled+train+extra")).isEqualTo("train+extra");
-        assertThat(EvalCommand.labelledPart("train")).isEqualTo("train");
-        assertThatThrownBy(() -> EvalCommand.labelledPart("unlabeled")).hasMessageContaining("--train-split");
+        assertThat(EvalCommand.labelledPart(Split.parse("train+unlabeled"))).isEqualTo(Split.TRAIN);
+        assertThatThrownBy(() -> EvalCommand.labelledPart(Split.parse("unlabeled"))).hasMessageContaining("--train-split");
     }
 
     private static Map<Path, byte[]> checkpointBytes() throws IOException {

@@ -54,7 +54,7 @@ class Stl10DatasetTest {
         FormatWriters.write(dir.resolve("test_X.bin"), stored);
         FormatWriters.write(dir.resolve("test_y.bin"), new byte[] {1});
 
-        RawImage image = Stl10Dataset.single(dir, "test").get(0).image();
+        RawImage image = Stl10Dataset.open(dir, "test").get(0).image();
 
         assertThat(image.get(0, 0, 1)).isEqualTo(7);
         assertThat(image.get(0, 1, 0)).isEqualTo(9);
@@ -68,7 +68,7 @@ class Stl10DatasetTest {
         List<RawImage> images = writeImages("train", 3);
         byte[] stored = writeLabels("train", 3);
 
-        Stl10Dataset train = Stl10Dataset.single(dir, "train");
+        Stl10Dataset train = Stl10Dataset.open(dir, "train");
 
         assertThat(train.size()).isEqualTo(3);
         for (int i = 0; i < 3; i++) {
@@ -84,7 +84,7 @@ class Stl10DatasetTest {
         byte[] stored = writeLabels("train", 2);
         List<RawImage> unlabeled = writeImages("unlabeled", 3);
 
-        ImageDataset both = Stl10Dataset.open(dir, "train+unlabeled");
+        ImageDataset both = new DatasetSpec(DatasetFormat.STL10, dir).open(Split.parse("train+unlabeled"));
 
         assertThat(both.size()).isEqualTo(5);
         assertThat(both.get(1).image().pixels()).isEqualTo(train.get(1).pixels());
@@ -143,7 +143,7 @@ class Stl10DatasetTest {
     void missingUnlabeledFileIsNamed() throws IOException {
         writeImages("train", 1);
         writeLabels("train", 1);
-        assertThatThrownBy(() -> Stl10Dataset.open(dir, "train+unlabeled"))
+        assertThatThrownBy(() -> new DatasetSpec(DatasetFormat.STL10, dir).open(Split.parse("train+unlabeled")))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining(dir.resolve("unlabeled_X.bin").toString()).hasMessageContaining("not found");
     }
@@ -151,6 +151,6 @@ class Stl10DatasetTest {
     @Test
     void unknownSplitIsRejected() {
         assertThatThrownBy(() -> Stl10Dataset.open(dir, "val"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("train+unlabeled");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("train, test and unlabeled");
     }
 }

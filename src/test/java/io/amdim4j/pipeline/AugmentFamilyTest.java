@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.data.DatasetFormat;
 import io.amdim4j.data.DatasetSpec;
+import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +38,7 @@ class AugmentFamilyTest {
         assertThat(config.channels()).isEqualTo(channels);
         assertThat(config.flip()).isEqualTo(flip);
         assertThat(config.resizeInput()).isEqualTo(resize);
-        assertThat(config.size()).isEqualTo(AugmentFamily.defaultInputSize(DatasetSpec.parse(dataset).scheme()));
+        assertThat(config.size()).isEqualTo(AugmentFamily.defaultInputSize(DatasetSpec.parse(dataset).format()));
     }
 
     @Test
@@ -49,11 +51,41 @@ class AugmentFamilyTest {
     }
 
     @Test
+    void everyFormatTrainsAtADefaultSizeWithoutOptions() {
+        for (DatasetFormat format : DatasetFormat.values()) {
+            AugmentConfig config = AugmentFamily.forDataset(new DatasetSpec(format, Path.of("/d")),
+                    OptionalInt.empty(), OptionalInt.empty());
+            assertThat(config.channels()).as(format.cliName()).isEqualTo(format.channels());
+            assertThat(config.flip()).as(format.cliName()).isEqualTo(format.mirrorKeepsClass());
+            assertThat(config.size()).as(format.cliName()).isEqualTo(AugmentFamily.defaultInputSize(format));
+        }
+    }
+
+    @Test
+    void anInputLargerThanTheStoredImagesIsRefusedNotUpsampled() {
+        // before, cifar10 at 64 px silently took the STL crop family on upsampled 32-px images
+        assertThatThrownBy(() -> pick("cifar10:/d", 64, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--input-size 64")
+                .hasMessageContaining("--dataset cifar10:/d").hasMessageContaining("32x32");
+        assertThatThrownBy(() -> pick("cifar100-coarse:/d", 128, 3))
+                .hasMessageStartingWith("--input-size 128").hasMessageContaining("--dataset cifar100-coarse:/d");
+        assertThatThrownBy(() -> pick("stl10:/d", 128, 3))
+                .hasMessageStartingWith("--input-size 128").hasMessageContaining("--dataset stl10:/d")
+                .hasMessageContaining("96x96");
+        assertThat(pick("stl10:/d", 64, 3)).isEqualTo(AugmentConfig.stl64());
+        assertThat(pick("folder:/d", 128, 3)).isEqualTo(AugmentConfig.imagenet128());
+    }
+
+    @Test
     void impossibleCombinationsNameTheOption() {
         assertThatThrownBy(() -> pick("cifar10:/d", 32, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--channels");
         assertThatThrownBy(() -> pick("fashion-mnist", 64, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--input-size");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--input-size")
+                .hasMessageContaining("--dataset fashion-mnist");
+        assertThatThrownBy(() -> pick("mnist:/d", 32, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--channels 2")
+                .hasMessageContaining("--dataset mnist:/d");
         assertThatThrownBy(() -> pick("folder:/d", 48, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--input-size");
     }

@@ -3,6 +3,7 @@ package io.amdim4j.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.amdim4j.data.DatasetSpec;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class HtmlReportTest {
         SyntheticRun run = SyntheticRun.write(tmp);
         Path out = tmp.resolve("report");
         ReportFiles files = new HtmlReport(ReportConfig.of(run.run.root()).withOut(out)
-                .withEmbeddings(run.embeddings).withDataset(run.datasetSpec())).write();
+                .withEmbeddings(run.embeddings).withDataset(DatasetSpec.parse(run.datasetSpec()))).write();
 
         String html = Files.readString(files.html());
         Set<String> linked = new HashSet<>();
@@ -87,7 +88,7 @@ class HtmlReportTest {
         SyntheticRun run = SyntheticRun.write(tmp);
         Path out = tmp.resolve("report");
         new HtmlReport(ReportConfig.of(run.run.root()).withOut(out).withEmbeddings(run.embeddings)
-                .withDataset(run.datasetSpec())).write();
+                .withDataset(DatasetSpec.parse(run.datasetSpec()))).write();
         BufferedImage gallery = ImageIO.read(out.resolve(HtmlReport.GALLERY_FILE).toFile());
 
         int thumb = SyntheticRun.SIDE * Thumbnail.SCALE;
@@ -152,7 +153,7 @@ class HtmlReportTest {
         }
         Files.writeString(run.embeddings.resolve("index.csv"), wrong.toString());
         HtmlReport report = new HtmlReport(ReportConfig.of(run.run.root()).withOut(tmp.resolve("r"))
-                .withEmbeddings(run.embeddings).withDataset(run.datasetSpec()));
+                .withEmbeddings(run.embeddings).withDataset(DatasetSpec.parse(run.datasetSpec())));
         assertThatThrownBy(report::write).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("index.csv row").hasMessageContaining("another dataset or split");
     }

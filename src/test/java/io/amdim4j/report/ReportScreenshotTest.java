@@ -2,6 +2,7 @@ package io.amdim4j.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.amdim4j.data.DatasetSpec;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ class ReportScreenshotTest {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM);
         SyntheticRun run = SyntheticRun.write(tmp);
         new HtmlReport(ReportConfig.of(run.run.root()).withEmbeddings(run.embeddings)
-                .withDataset(run.datasetSpec())).write();
+                .withDataset(DatasetSpec.parse(run.datasetSpec()))).write();
         Path shot = tmp.resolve("shot.png");
         Process p = new ProcessBuilder("bash", SCRIPT.toString(), run.run.root().toString(), shot.toString(), "1280",
                 "1600").redirectErrorStream(true).start();

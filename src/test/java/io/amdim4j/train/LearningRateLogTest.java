@@ -37,7 +37,8 @@ class LearningRateLogTest {
     Path dir;
 
     private static TrainConfig config(Path cifar, long steps) {
-        DataConfig data = new DataConfig("cifar10:" + cifar, "train", "test", 5);
+        DataConfig data = new DataConfig(io.amdim4j.data.DatasetSpec.parse("cifar10:" + cifar), io.amdim4j.data.Split.TRAIN,
+                io.amdim4j.data.Split.TEST, 5);
         EncoderConfig encoder = new EncoderConfig(32, 3, 8, 32, 1, false);
         OptimConfig optim = new OptimConfig(BASE, OptimConfig.BETA1, OptimConfig.BETA2, OptimConfig.EPS,
                 OptimConfig.WEIGHT_DECAY, WARMUP, MILESTONES, OptimConfig.DECAY);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
+import io.amdim4j.data.DatasetSpec;
+import io.amdim4j.data.Split;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
@@ -43,7 +45,7 @@ class PretrainingTest {
 
     /** ndf 8, n_rkhs 32, n_depth 1, batch 8, seed 5 on a TinyCifar directory. */
     static TrainConfig tiny(Path cifar, long steps, int epochs, boolean test, double lr) {
-        DataConfig d = new DataConfig("cifar10:" + cifar, "train", "test", 5);
+        DataConfig d = new DataConfig(DatasetSpec.parse("cifar10:" + cifar), Split.TRAIN, Split.TEST, 5);
         EncoderConfig enc = new EncoderConfig(32, 3, 8, 32, 1, false);
         OptimConfig optim = OptimConfig.forEpochs(epochs).withWarmup(3).withLr(lr);
         return new TrainConfig(d, enc, AugmentConfig.cifar32(), NceConfig.defaults(), MixtureConfig.defaults(), optim,

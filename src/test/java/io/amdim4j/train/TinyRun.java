@@ -2,6 +2,8 @@ package io.amdim4j.train;
 
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
+import io.amdim4j.data.DatasetSpec;
+import io.amdim4j.data.Split;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
@@ -42,7 +44,7 @@ public final class TinyRun {
 
     /** Batch 4, two updates, no per-epoch test, ndf 8, n_rkhs 32, n_depth 1, a checkpoint every update. */
     public static TrainConfig config(Path cifarDir) {
-        DataConfig data = new DataConfig("cifar10:" + cifarDir, "train", "test", 7);
+        DataConfig data = new DataConfig(DatasetSpec.parse("cifar10:" + cifarDir), Split.TRAIN, Split.TEST, 7);
         EncoderConfig encoder = new EncoderConfig(SIDE, 3, 8, N_RKHS, 1, false);
         OptimConfig optim = OptimConfig.forEpochs(1).withWarmup(1).withLr(2e-3);
         return new TrainConfig(data, encoder, AugmentConfig.cifar32(), NceConfig.defaults(), MixtureConfig.defaults(),
