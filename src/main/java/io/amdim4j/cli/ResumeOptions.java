@@ -51,7 +51,8 @@ final class ResumeOptions {
      * @throws IllegalArgumentException naming every given option outside {@link #MAY_CHANGE} with the run's value
      */
     static ResumeChanges changes(ParseResult given, TrainConfig run) {
-        List<String> refused = given.matchedOptions().stream().map(OptionSpec::longestName)
+        // inherited options (amdim's --verbose) are about the process, not the run
+        List<String> refused = given.matchedOptions().stream().filter(o -> !o.inherited()).map(OptionSpec::longestName)
                 .filter(name -> !MAY_CHANGE.contains(name) && !name.equals("--resume"))
                 .map(name -> name + " (the run's: " + FIXED.getOrDefault(name, c -> "see its config.json").apply(run) + ")")
                 .toList();
