@@ -245,7 +245,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** The split, or an error naming the option (a DatasetException is not one of Main's input errors). */
-    private static ImageDataset open(String spec, String split, String option) {
+    static ImageDataset open(String spec, String split, String option) {
         try {
             return DatasetSpec.parse(spec).open(split);
         } catch (DatasetException e) {

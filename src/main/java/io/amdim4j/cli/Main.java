@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "AMDIM (Augmented Multiscale Deep InfoMax) self-supervised image representations.",
         subcommands = {QuickstartCommand.class, SummaryCommand.class, PretrainCommand.class, EvalCommand.class,
-                EmbedCommand.class, ExportCommand.class, IndexCommand.class, SearchCommand.class, ReportCommand.class,
+                EmbedCommand.class, ExportCommand.class, FinetuneCommand.class, IndexCommand.class, SearchCommand.class, ReportCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -60,6 +60,23 @@ public final class PretrainBatches {
                 epoch -> shuffle.order(epoch, size), batchSize, true, threads, prefetch(threads));
     }
 
+    /**
+     * The shuffled, one-view, drop-last loader of supervised fine-tuning: the training augmentation
+     * of {@code augment}'s family, every draw from (seed, epoch, index) as in pre-training.
+     */
+    public static BatchLoader fineTuning(ImageDataset dataset, AugmentConfig augment, SeedStreams master,
+            int batchSize, int threads) {
+        SeedStreams draws = master.derive(AUGMENT_PURPOSE);
+        EpochShuffle shuffle = new EpochShuffle(master.derive(SHUFFLE_PURPOSE));
+        int size = dataset.size();
+        if (size < batchSize) {
+            throw new IllegalArgumentException("batch size " + batchSize + " exceeds the " + size
+                    + " images of " + dataset.describe() + "; training drops the last partial batch");
+        }
+        return new BatchLoader(dataset, AugmentedViews.fineTuning(augment), draws::forSample,
+                epoch -> shuffle.order(epoch, size), batchSize, true, threads, prefetch(threads));
+    }
+
     /** The fixed-order, one-view loader that visits every image of {@code dataset} exactly once. */
     public static BatchLoader testing(ImageDataset dataset, AugmentConfig augment, int batchSize, int threads) {
         Objects.requireNonNull(dataset, "dataset");
