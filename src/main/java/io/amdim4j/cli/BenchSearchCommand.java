@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amdim4j.bench.SearchBenchmark;
 import io.amdim4j.report.Embeddings;
 import io.amdim4j.run.RunJson;
-import io.amdim4j.search.HnswSettings;
 import io.amdim4j.search.IndexManifest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,20 +32,14 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--queries", description = "Rows queried (default: ${DEFAULT-VALUE}).")
     int queries = 1000;
 
-    @Option(names = {"-k", "--k"}, description = "Results per query (default: ${DEFAULT-VALUE}).")
-    int k = 10;
-
-    @Option(names = "--candidates", description = "Graph candidates per query, efSearch (default: ${DEFAULT-VALUE}).")
-    int candidates = 100;
+    @Mixin
+    NeighbourOptions neighbours;
 
     @Option(names = "--repeats", description = "Timed passes over the queries (default: ${DEFAULT-VALUE}).")
     int repeats = 3;
 
-    @Option(names = "--hnsw-m", description = "Links per node when building (default: ${DEFAULT-VALUE}).")
-    int maxConnections = HnswSettings.DEFAULTS.maxConnections();
-
-    @Option(names = "--hnsw-beam", description = "Insertion candidates when building (default: ${DEFAULT-VALUE}).")
-    int beamWidth = HnswSettings.DEFAULTS.beamWidth();
+    @Mixin
+    HnswOptions hnsw;
 
     @Option(names = "--seed", description = "Seed of the query rows (default: ${DEFAULT-VALUE}).")
     long seed = 1;
@@ -58,8 +52,8 @@ final class BenchSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SearchBenchmark.Settings settings = new SearchBenchmark.Settings(queries, k, candidates, repeats, seed,
-                new HnswSettings(maxConnections, beamWidth));
+        SearchBenchmark.Settings settings = new SearchBenchmark.Settings(queries, neighbours.k,
+                neighbours.candidates, repeats, seed, hnsw.settings());
         Path dir = index != null ? index : Files.createTempDirectory("amdim-index-");
         boolean build = !Files.isRegularFile(dir.resolve(IndexManifest.FILE));
         SearchBenchmark.Result r = SearchBenchmark.run(Embeddings.read(embeddings), dir, build, settings);
@@ -69,10 +63,10 @@ final class BenchSearchCommand implements Callable<Integer> {
             node.put("rows", r.rows());
             node.put("dimension", r.dimension());
             node.put("queries", Math.min(queries, r.rows()));
-            node.put("k", k);
-            node.put("candidates", candidates);
-            node.put("hnsw_m", maxConnections);
-            node.put("hnsw_beam", beamWidth);
+            node.put("k", neighbours.k);
+            node.put("candidates", neighbours.candidates);
+            node.put("hnsw_m", hnsw.maxConnections);
+            node.put("hnsw_beam", hnsw.beamWidth);
             BenchOutput.putOptional(node, "build_seconds", r.buildSeconds());
             node.put("recall_at_k", r.recall());
             node.put("index_queries_per_second", r.indexQueriesPerSecond());
@@ -81,9 +75,10 @@ final class BenchSearchCommand implements Callable<Integer> {
             out.println(RunJson.lineMapper().writeValueAsString(node));
         } else {
             out.printf("%d vectors × %d, %d queries, k %d, efSearch %d (HNSW M %d, efConstruction %d)%n", r.rows(),
-                    r.dimension(), Math.min(queries, r.rows()), k, candidates, maxConnections, beamWidth);
+                    r.dimension(), Math.min(queries, r.rows()), neighbours.k, neighbours.candidates, hnsw.maxConnections,
+                    hnsw.beamWidth);
             out.printf("index build: %s s%n", BenchOutput.format(r.buildSeconds(), "%.1f"));
-            out.printf("recall@%d: %.4f%n", k, r.recall());
+            out.printf("recall@%d: %.4f%n", neighbours.k, r.recall());
             out.printf("queries/s: index %.0f, exact %.0f%n", r.indexQueriesPerSecond(), r.exactQueriesPerSecond());
             out.printf("peak RSS: %s MB%n", BenchOutput.format(r.peakRssMb(), "%.0f"));
         }

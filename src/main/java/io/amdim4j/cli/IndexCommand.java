@@ -1,13 +1,13 @@
 package io.amdim4j.cli;
 
 import io.amdim4j.report.Embeddings;
-import io.amdim4j.search.HnswSettings;
 import io.amdim4j.search.IndexManifest;
 import io.amdim4j.search.VectorIndex;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,11 +26,8 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "INDEX", description = "Index directory to create.")
     Path out;
 
-    @Option(names = "--hnsw-m", description = "Links per node of the graph (default: ${DEFAULT-VALUE}).")
-    int maxConnections = HnswSettings.DEFAULTS.maxConnections();
-
-    @Option(names = "--hnsw-beam", description = "Candidates kept while inserting (default: ${DEFAULT-VALUE}).")
-    int beamWidth = HnswSettings.DEFAULTS.beamWidth();
+    @Mixin
+    HnswOptions hnsw;
 
     @Spec
     CommandSpec spec;
@@ -38,7 +35,7 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IndexManifest manifest = VectorIndex.build(Embeddings.read(embeddings), out,
-                new HnswSettings(maxConnections, beamWidth));
+                hnsw.settings());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("indexed %d vectors of %d dimensions from %s into %s%n", manifest.rows(), manifest.dimension(),
                 embeddings, out.toAbsolutePath());

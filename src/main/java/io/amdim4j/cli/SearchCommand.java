@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,11 +50,8 @@ final class SearchCommand implements Callable<Integer> {
                     + " that made the index.")
     Path model;
 
-    @Option(names = {"-k", "--k"}, description = "Results per query (default: ${DEFAULT-VALUE}).")
-    int k = 10;
-
-    @Option(names = "--candidates", description = "Graph candidates per query, efSearch (default: ${DEFAULT-VALUE}).")
-    int candidates = 100;
+    @Mixin
+    NeighbourOptions neighbours;
 
     @Option(names = "--threshold", description = "Cosine similarity for --duplicates (default: ${DEFAULT-VALUE}).")
     double threshold = 0.95;
@@ -66,8 +64,10 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (VectorIndex vectors = VectorIndex.open(index)) {
             if (query.duplicates) {
-                List<NearDuplicates.Pair> pairs = NearDuplicates.find(vectors, threshold, k, candidates);
-                out.printf("%d pairs with cosine >= %.4f (each row's %d nearest examined)%n", pairs.size(), threshold, k);
+                List<NearDuplicates.Pair> pairs = NearDuplicates.find(vectors, threshold, neighbours.k,
+                        neighbours.candidates);
+                out.printf("%d pairs with cosine >= %.4f (each row's %d nearest examined)%n", pairs.size(), threshold,
+                        neighbours.k);
                 out.println("cosine  row_a  row_b  label_a  label_b  index_a  index_b");
                 for (NearDuplicates.Pair p : pairs) {
                     out.printf("%.4f  %d  %d  %s  %s  %d  %d%n", p.cosine(), p.first().row(), p.second().row(),
@@ -75,7 +75,7 @@ final class SearchCommand implements Callable<Integer> {
                 }
             } else {
                 float[] vector = query.row != null ? vectors.vector(query.row) : embed(query.image, vectors);
-                print(out, vectors.search(vector, k, candidates));
+                print(out, vectors.search(vector, neighbours.k, neighbours.candidates));
             }
         }
         out.flush();
