@@ -27,13 +27,26 @@ public final class TwoViewAugmenter {
 
     /** The two views of {@code image}. */
     public TwoViews apply(RawImage image, RandomGenerator rng) {
+        FloatImage source = flipped(image, rng);
+        FloatImage x1 = view.apply(source, rng);
+        FloatImage x2 = view.apply(source, rng);
+        return new TwoViews(x1, x2);
+    }
+
+    /**
+     * One training view of {@code image} (flip, then the view transform): what supervised
+     * fine-tuning trains on, with the same draws as the first view of {@link #apply}.
+     */
+    public FloatImage oneView(RawImage image, RandomGenerator rng) {
+        return view.apply(flipped(image, rng), rng);
+    }
+
+    private FloatImage flipped(RawImage image, RandomGenerator rng) {
         FloatImage source = format.conform(image);
         if (config.flip()) {
             flip.applyInPlace(source, rng);
         }
-        FloatImage x1 = view.apply(source, rng);
-        FloatImage x2 = view.apply(source, rng);
-        return new TwoViews(x1, x2);
+        return source;
     }
 
     public AugmentConfig config() {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code amdim bench}: the parent of the benchmark commands; each measurement is one subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure parts of pre-training on this machine.",
-        subcommands = {BenchDataCommand.class, BenchTrainStepCommand.class})
+        subcommands = {BenchDataCommand.class, BenchTrainStepCommand.class, BenchSearchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

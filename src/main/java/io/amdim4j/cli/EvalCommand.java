@@ -242,7 +242,7 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
      * The split. Main reports a DatasetException as it is, naming only the file; here it also names
      * the options that chose the split, since the run's defaults may have chosen them.
      */
-    private static ImageDataset open(DatasetSpec spec, Split split, String option) {
+    static ImageDataset open(DatasetSpec spec, Split split, String option) {
         try {
             return spec.open(split);
         } catch (DatasetException e) {

@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.BlockFactory;
 import ai.djl.nn.Parameter;
 import io.amdim4j.model.Encoder;
+import io.amdim4j.model.EncoderClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,29 +47,37 @@ public final class EncoderBlockFactory implements BlockFactory {
         }
     }
 
-    private static Encoder load(Model model, Path modelPath) throws IOException {
+    private static Block load(Model model, Path modelPath) throws IOException {
         ExportManifest manifest = ExportManifest.read(modelPath);
         Path parameters = ModelExporter.parameterFile(modelPath);
         if (!Files.isRegularFile(parameters)) {
             throw new IOException(parameters + " is missing: " + modelPath + " is an incomplete amdim4j export");
         }
         Encoder encoder = Encoder.builder().setConfig(manifest.encoder()).build();
-        model.setBlock(encoder);
+        Block block = encoder;
+        long expected = encoder.summary().encoderParameters();
+        if (manifest.hasClassifier()) {
+            ExportManifest.Classifier head = manifest.classifier();
+            block = EncoderClassifier.builder().setEncoder(encoder).optHead(head.head())
+                    .setNumClasses(head.classNames().size()).build();
+            expected += head.head().parameters(manifest.encoder().nRkhs(), head.classNames().size());
+        }
+        model.setBlock(block);
         try {
             model.load(modelPath, ModelExporter.PARAMETER_PREFIX);
         } catch (MalformedModelException | RuntimeException e) {
             throw new IOException(parameters + " does not hold the parameters of the encoder described in "
                     + ExportManifest.FILE_NAME + " (" + manifest.encoder() + "): " + e.getMessage(), e);
         }
-        long loaded = trainableParameters(encoder);
-        long expected = encoder.summary().encoderParameters();
+        long loaded = trainableParameters(block);
         if (loaded != expected) {
             // DJL takes each array's shape from the file, so a file of another width loads silently
-            throw new IOException(parameters + " holds " + loaded + " trainable parameters, but the encoder"
-                    + " described in " + ExportManifest.FILE_NAME + " (" + manifest.encoder() + ") has " + expected
+            throw new IOException(parameters + " holds " + loaded + " trainable parameters, but the model"
+                    + " described in " + ExportManifest.FILE_NAME + " (" + manifest.encoder()
+                    + (manifest.hasClassifier() ? ", " + manifest.classifier() : "") + ") has " + expected
                     + " (spec §2.5)");
         }
-        return encoder;
+        return block;
     }
 
     private static long trainableParameters(Block block) {

@@ -43,7 +43,12 @@ public final class EncoderTranslator implements Translator<Image, float[]> {
     /** {@inheritDoc} */
     @Override
     public NDList processInput(TranslatorContext ctx, Image input) {
-        RawImage raw = toRawImage(input, transform.config().workChannels(), ctx);
+        return input(ctx, input, transform);
+    }
+
+    /** One image through the test transform into a C×S×S array: the input of every amdim4j export. */
+    static NDList input(TranslatorContext ctx, Image image, TestTransform transform) {
+        RawImage raw = toRawImage(image, transform.config().workChannels(), ctx);
         FloatImage x = transform.apply(raw);
         return new NDList(ctx.getNDManager().create(x.data(), new Shape(x.channels(), x.height(), x.width())));
     }

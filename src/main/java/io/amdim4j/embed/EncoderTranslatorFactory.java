@@ -1,6 +1,7 @@
 package io.amdim4j.embed;
 
 import ai.djl.Model;
+import ai.djl.modality.Classifications;
 import ai.djl.modality.cv.Image;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.translate.TranslateException;
@@ -14,12 +15,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Creates the {@link EncoderTranslator} of an exported model directory from its {@code
- * amdim-model.json}, for {@code Criteria.builder().setTypes(Image.class, float[].class)}.
+ * Creates the translator of an exported model directory from its {@code amdim-model.json}: an
+ * {@link EncoderTranslator} for {@code Criteria.builder().setTypes(Image.class, float[].class)}
+ * (embeddings), a {@link ClassifierTranslator} for {@code setTypes(Image.class,
+ * Classifications.class)} on a fine-tuned classifier ({@code amdim finetune}).
  */
 public final class EncoderTranslatorFactory implements TranslatorFactory {
 
-    private static final Set<Pair<Type, Type>> SUPPORTED = Set.of(new Pair<>(Image.class, float[].class));
+    private static final Set<Pair<Type, Type>> SUPPORTED = Set.of(new Pair<>(Image.class, float[].class),
+            new Pair<>(Image.class, Classifications.class));
 
     /** Public no-argument constructor, so DJL can also instantiate the class by name. */
     public EncoderTranslatorFactory() {}
@@ -39,6 +43,20 @@ public final class EncoderTranslatorFactory implements TranslatorFactory {
                 .build();
     }
 
+    /**
+     * The criteria that load a fine-tuned classifier export ({@code amdim finetune}).
+     *
+     * @param dir the export directory
+     * @return criteria for (Image, Classifications)
+     */
+    public static Criteria<Image, Classifications> classifierCriteria(Path dir) {
+        return Criteria.builder()
+                .setTypes(Image.class, Classifications.class)
+                .optModelPath(dir)
+                .optTranslatorFactory(new EncoderTranslatorFactory())
+                .build();
+    }
+
     /** {@inheritDoc} */
     @Override
     public Set<Pair<Type, Type>> getSupportedTypes() {
@@ -51,11 +69,18 @@ public final class EncoderTranslatorFactory implements TranslatorFactory {
     public <I, O> Translator<I, O> newInstance(
             Class<I> input, Class<O> output, Model model, Map<String, ?> arguments) throws TranslateException {
         if (!isSupported(input, output)) {
-            throw new IllegalArgumentException("an amdim4j encoder translates Image to float[], not "
-                    + input.getName() + " to " + output.getName());
+            throw new IllegalArgumentException("an amdim4j export translates Image to float[] or Classifications,"
+                    + " not " + input.getName() + " to " + output.getName());
         }
         try {
             ExportManifest manifest = ExportManifest.read(model.getModelPath());
+            if (output == Classifications.class) {
+                return (Translator<I, O>) new ClassifierTranslator(manifest);
+            }
+            if (manifest.hasClassifier()) {
+                throw new IllegalArgumentException(model.getModelPath() + " holds a fine-tuned classifier: load it"
+                        + " with setTypes(Image.class, Classifications.class)");
+            }
             return (Translator<I, O>) new EncoderTranslator(manifest.augment(), manifest.output());
         } catch (IOException e) {
             throw new TranslateException(e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.amdim4j.embed;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.model.ClassifierHead;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.run.AtomicFile;
 import io.amdim4j.run.RunJson;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,9 +23,28 @@ import java.util.Objects;
  * @param formatVersion version of this file's layout ({@link #FORMAT_VERSION} when written)
  * @param encoder the encoder's hyper-parameters
  * @param augment the run's augmentation family; only its test transform is used
- * @param output the returned output, r1 by default
+ * @param output the returned output, r1 by default (an encoder export)
+ * @param classifier the head and class names of a fine-tuned classifier export, null for an encoder
  */
-public record ExportManifest(int formatVersion, EncoderConfig encoder, AugmentConfig augment, EncoderOutput output) {
+public record ExportManifest(int formatVersion, EncoderConfig encoder, AugmentConfig augment, EncoderOutput output,
+        Classifier classifier) {
+
+    /**
+     * What turns an encoder export into an image classifier ({@code amdim finetune}).
+     *
+     * @param head the head on r1 (spec §6.1)
+     * @param classNames class names in label order; the predictor's {@code Classifications} use them
+     */
+    public record Classifier(ClassifierHead head, List<String> classNames) {
+        public Classifier {
+            Objects.requireNonNull(head, "head");
+            classNames = List.copyOf(classNames);
+            if (classNames.size() < 2) {
+                throw new IllegalArgumentException("a classifier export needs at least 2 class names, got "
+                        + classNames);
+            }
+        }
+    }
 
     /** File name inside the model directory. */
     public static final String FILE_NAME = "amdim-model.json";
@@ -53,7 +74,18 @@ public record ExportManifest(int formatVersion, EncoderConfig encoder, AugmentCo
      * @return the manifest
      */
     public static ExportManifest of(EncoderConfig encoder, AugmentConfig augment, EncoderOutput output) {
-        return new ExportManifest(FORMAT_VERSION, encoder, augment, output);
+        return new ExportManifest(FORMAT_VERSION, encoder, augment, output, null);
+    }
+
+    /** The manifest of a classifier on the encoder's r1 ({@code amdim finetune}). */
+    public static ExportManifest classifier(EncoderConfig encoder, AugmentConfig augment, Classifier classifier) {
+        return new ExportManifest(FORMAT_VERSION, encoder, augment, EncoderOutput.R1,
+                Objects.requireNonNull(classifier, "classifier"));
+    }
+
+    /** True for a fine-tuned classifier export, false for an encoder export. */
+    public boolean hasClassifier() {
+        return classifier != null;
     }
 
     /**

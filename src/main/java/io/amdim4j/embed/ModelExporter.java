@@ -1,8 +1,10 @@
 package io.amdim4j.embed;
 
 import ai.djl.Model;
+import ai.djl.nn.Block;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.model.Encoder;
+import io.amdim4j.model.EncoderClassifier;
 import io.amdim4j.run.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -95,9 +98,35 @@ public final class ModelExporter {
     public static Path export(Encoder encoder, AugmentConfig augment, EncoderOutput output, Path dir)
             throws IOException {
         ExportManifest manifest = ExportManifest.of(encoder.getConfig(), augment, output);
-        if (!encoder.isInitialized()) {
+        return write(encoder, manifest, dir);
+    }
+
+    /**
+     * Writes the model directory of a fine-tuned classifier, which loads through the same Criteria
+     * with {@code setTypes(Image.class, Classifications.class)} (see {@link EncoderTranslatorFactory}).
+     *
+     * @param classifier the initialised classifier
+     * @param augment the augmentation family whose test transform prepares images
+     * @param classNames class names in label order
+     * @param dir the directory to create; must not exist or be empty
+     * @return {@code dir}
+     * @throws IOException if {@code dir} is not empty or a file cannot be written
+     */
+    public static Path export(EncoderClassifier classifier, AugmentConfig augment, List<String> classNames, Path dir)
+            throws IOException {
+        if (classNames.size() != classifier.numClasses()) {
+            throw new IllegalArgumentException(classNames.size() + " class names for a classifier of "
+                    + classifier.numClasses() + " classes");
+        }
+        ExportManifest manifest = ExportManifest.classifier(classifier.encoder().getConfig(), augment,
+                new ExportManifest.Classifier(classifier.headKind(), classNames));
+        return write(classifier, manifest, dir);
+    }
+
+    private static Path write(Block block, ExportManifest manifest, Path dir) throws IOException {
+        if (!block.isInitialized()) {
             throw new IllegalArgumentException(
-                    "the encoder has no parameters yet: initialise or load it before export");
+                    "the model has no parameters yet: initialise or load it before export");
         }
         Path target = dir.toAbsolutePath().normalize();
         refuseNonEmpty(target);
@@ -105,7 +134,7 @@ public final class ModelExporter {
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
         try {
-            writeParameters(encoder, staging);
+            writeParameters(block, staging);
             manifest.write(staging);
             AtomicFile.write(staging.resolve(SERVING_PROPERTIES), servingProperties().getBytes(StandardCharsets.UTF_8));
             Files.deleteIfExists(target); // an empty directory only, checked above
@@ -122,8 +151,9 @@ public final class ModelExporter {
 
     /** The serving.properties text, in a fixed order and without the timestamp Properties.store adds. */
     static String servingProperties() {
-        return "# amdim4j encoder export (spec §2). Load with\n"
-                + "#   Criteria.builder().setTypes(Image.class, float[].class)\n"
+        return "# amdim4j export (spec §2). Load with\n"
+                + "#   Criteria.builder().setTypes(Image.class, float[].class) (an encoder)\n"
+                + "#   or .setTypes(Image.class, Classifications.class) (a fine-tuned classifier)\n"
                 + "#   .optModelPath(dir).optTranslatorFactory(new EncoderTranslatorFactory())\n"
                 + "engine=" + ENGINE + "\n"
                 + "blockFactory=" + EncoderBlockFactory.class.getName() + "\n"
@@ -133,10 +163,10 @@ public final class ModelExporter {
                 + "option.hasParameter=false\n";
     }
 
-    private static void writeParameters(Encoder encoder, Path dir) throws IOException {
+    private static void writeParameters(Block block, Path dir) throws IOException {
         try (Model model = Model.newInstance(PARAMETER_PREFIX, ENGINE)) {
             // the model only borrows the block: closing it closes the model's own (empty) manager
-            model.setBlock(encoder);
+            model.setBlock(block);
             model.setProperty("Epoch", Integer.toString(PARAMETER_EPOCH));
             model.save(dir, PARAMETER_PREFIX);
         }

@@ -24,6 +24,12 @@ public final class AugmentedViews {
         };
     }
 
+    /** One training view per image (flip, then the family's view transform), for supervised fine-tuning. */
+    public static ViewMaker fineTuning(AugmentConfig config) {
+        TwoViewAugmenter augmenter = new TwoViewAugmenter(config);
+        return (sample, rng) -> new ViewMaker.View[] {view(augmenter.oneView(sample.image(), rng))};
+    }
+
     /** The one test view of {@link TestTransform} (spec §5.5); it draws nothing, so {@code rng} is ignored. */
     public static ViewMaker testing(AugmentConfig config) {
         TestTransform transform = new TestTransform(config);

@@ -51,12 +51,21 @@ public final class PretrainBatches {
         Objects.requireNonNull(master, "master seed");
         SeedStreams draws = master.derive(AUGMENT_PURPOSE);
         EpochShuffle shuffle = new EpochShuffle(master.derive(SHUFFLE_PURPOSE));
-        int size = dataset.size();
-        if (size < batchSize) {
-            throw new IllegalArgumentException("batch size " + batchSize + " exceeds the " + size
-                    + " images of " + dataset.describe() + "; training drops the last partial batch");
-        }
+        int size = requireFullBatch(dataset, batchSize);
         return new BatchLoader(dataset, AugmentedViews.pretraining(augment), draws::forSample,
+                epoch -> shuffle.order(epoch, size), batchSize, true, threads, prefetch(threads));
+    }
+
+    /**
+     * The shuffled, one-view, drop-last loader of supervised fine-tuning: the training augmentation
+     * of {@code augment}'s family, every draw from (seed, epoch, index) as in pre-training.
+     */
+    public static BatchLoader fineTuning(ImageDataset dataset, AugmentConfig augment, SeedStreams master,
+            int batchSize, int threads) {
+        SeedStreams draws = master.derive(AUGMENT_PURPOSE);
+        EpochShuffle shuffle = new EpochShuffle(master.derive(SHUFFLE_PURPOSE));
+        int size = requireFullBatch(dataset, batchSize);
+        return new BatchLoader(dataset, AugmentedViews.fineTuning(augment), draws::forSample,
                 epoch -> shuffle.order(epoch, size), batchSize, true, threads, prefetch(threads));
     }
 
@@ -67,6 +76,16 @@ public final class PretrainBatches {
         int size = dataset.size();
         return new BatchLoader(dataset, AugmentedViews.testing(augment), (epoch, index) -> NO_DRAWS,
                 epoch -> identity(size), batchSize, false, threads, prefetch(threads));
+    }
+
+    /** The dataset's size, checked to fill one batch: training drops the last partial batch. */
+    private static int requireFullBatch(ImageDataset dataset, int batchSize) {
+        int size = dataset.size();
+        if (size < batchSize) {
+            throw new IllegalArgumentException("batch size " + batchSize + " exceeds the " + size
+                    + " images of " + dataset.describe() + "; training drops the last partial batch");
+        }
+        return size;
     }
 
     private static int prefetch(int threads) {

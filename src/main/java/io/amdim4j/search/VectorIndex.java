@@ -1,0 +1,250 @@
+package io.amdim4j.search;
+
+import io.amdim4j.report.EmbeddingIndex;
+import io.amdim4j.report.Embeddings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * An HNSW index of embedding vectors under cosine similarity, one Lucene document per matrix row
+ * with the row's dataset position, label and class name stored beside it.
+ *
+ * <p>Lucene scores cosine as {@code (1 + cos) / 2} so that scores are non-negative; {@link Neighbour}
+ * carries the cosine itself, the number users compare with {@code --threshold}.
+ */
+public final class VectorIndex implements AutoCloseable {
+
+    static final String VECTOR = "vector";
+    static final String ROW = "row";
+    static final String INDEX = "index";
+    static final String LABEL = "label";
+    static final String CLASS_NAME = "class_name";
+
+    /** Lucene's HNSW graphs take at most this many dimensions. */
+    static final int MAX_DIMENSION = 1024;
+
+    private final IndexManifest manifest;
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+
+    private VectorIndex(IndexManifest manifest, Directory directory, DirectoryReader reader) {
+        this.manifest = manifest;
+        this.directory = directory;
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+    }
+
+    /**
+     * Builds an index of every row of an {@code amdim embed} output.
+     *
+     * @param embeddings the vectors and their index.csv
+     * @param out directory to create; must not exist or be empty
+     * @param hnsw graph parameters
+     * @return the manifest written beside the index
+     * @throws IOException if {@code out} is not empty, a row is all zeros (it has no cosine), or the
+     *     dimension exceeds what Lucene's graph takes
+     */
+    public static IndexManifest build(Embeddings embeddings, Path out, HnswSettings hnsw) throws IOException {
+        int d = embeddings.matrix().dimension();
+        if (d > MAX_DIMENSION) {
+            throw new IOException(embeddings.dir() + ": vectors have " + d + " dimensions; the HNSW index takes at most "
+                    + MAX_DIMENSION + " (embed r1, not a flattened r5/r7 map)");
+        }
+        requireEmptyDirectory(out);
+        IndexWriterConfig config = new IndexWriterConfig().setCodec(codec(hnsw))
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(256); // fewer flushed segments: the graph is built once per segment
+        try (Directory dir = FSDirectory.open(out); IndexWriter writer = new IndexWriter(dir, config)) {
+            List<EmbeddingIndex.Entry> entries = embeddings.index().entries();
+            for (int r = 0; r < embeddings.matrix().rows(); r++) {
+                float[] vector = embeddings.matrix().row(r);
+                if (isZero(vector)) {
+                    throw new IOException(embeddings.dir() + ": row " + r + " is all zeros and has no cosine similarity");
+                }
+                writer.addDocument(document(entries.get(r), vector));
+            }
+            writer.forceMerge(1); // one graph: a query visits one segment instead of one per flush
+            writer.commit();
+        }
+        IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT_VERSION, embeddings.matrix().rows(), d,
+                IndexManifest.COSINE, hnsw.maxConnections(), hnsw.beamWidth(), embeddings.dir().toString());
+        manifest.write(out);
+        return manifest;
+    }
+
+    /**
+     * Opens an index built by {@link #build}.
+     *
+     * @throws IOException if {@code dir} is not such an index (the message names it)
+     */
+    public static VectorIndex open(Path dir) throws IOException {
+        IndexManifest manifest = IndexManifest.read(dir);
+        Directory directory = FSDirectory.open(dir);
+        try {
+            DirectoryReader reader = DirectoryReader.open(directory);
+            if (reader.numDocs() != manifest.rows()) {
+                reader.close();
+                throw new IOException(dir + ": " + IndexManifest.FILE + " lists " + manifest.rows() + " rows but the index holds "
+                        + reader.numDocs());
+            }
+            return new VectorIndex(manifest, directory, reader);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    public IndexManifest manifest() {
+        return manifest;
+    }
+
+    /**
+     * The {@code k} approximate nearest rows to {@code query}, most similar first.
+     *
+     * @param query a vector of the index's dimension
+     * @param k how many results
+     * @param candidates how many candidates the graph search keeps (efSearch); at least {@code k}
+     */
+    public List<Neighbour> search(float[] query, int k, int candidates) throws IOException {
+        requireDimension(query);
+        if (k < 1) {
+            throw new IllegalArgumentException("-k must be at least 1, got " + k);
+        }
+        int ef = Math.max(k, candidates);
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, ef), ef);
+        StoredFields stored = searcher.storedFields();
+        List<Neighbour> hits = new ArrayList<>(Math.min(k, top.scoreDocs.length));
+        for (ScoreDoc hit : top.scoreDocs) {
+            if (hits.size() == k) {
+                break;
+            }
+            hits.add(neighbour(stored.document(hit.doc), 2.0 * hit.score - 1.0));
+        }
+        return hits;
+    }
+
+    /** The stored vector of matrix row {@code row}. */
+    public float[] vector(int row) throws IOException {
+        int doc = docOf(row);
+        LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+        int local = doc - leaf.docBase;
+        if (values == null || values.advance(local) != local) {
+            throw new IOException("row " + row + " has no stored vector");
+        }
+        return values.vectorValue().clone();
+    }
+
+    /** What the index stores about row {@code row}, as a neighbour of itself (cosine 1). */
+    public Neighbour describe(int row) throws IOException {
+        return neighbour(searcher.storedFields().document(docOf(row)), 1.0);
+    }
+
+    private int docOf(int row) throws IOException {
+        if (row < 0 || row >= manifest.rows()) {
+            throw new IllegalArgumentException("--row " + row + " is outside the index's rows [0, " + manifest.rows() + ")");
+        }
+        TopDocs found = searcher.search(IntField.newExactQuery(ROW, row), 1);
+        if (found.scoreDocs.length == 0) {
+            throw new IOException("the index has no row " + row);
+        }
+        return found.scoreDocs[0].doc;
+    }
+
+    /** Checks that a query vector fits this index, naming both dimensions when it does not. */
+    public void requireDimension(float[] query) {
+        Objects.requireNonNull(query, "query");
+        if (query.length != manifest.dimension()) {
+            throw new IllegalArgumentException("the query has " + query.length + " dimensions but the index holds "
+                    + manifest.dimension() + "-dimensional vectors (built from " + manifest.embeddings()
+                    + "): embed queries with the encoder and output that made the index");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (directory) {
+            reader.close();
+        }
+    }
+
+    private static Document document(EmbeddingIndex.Entry entry, float[] vector) {
+        Document doc = new Document();
+        doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+        doc.add(new IntField(ROW, entry.row(), Field.Store.YES));
+        doc.add(new StoredField(INDEX, entry.index()));
+        doc.add(new StoredField(LABEL, entry.label()));
+        doc.add(new StoredField(CLASS_NAME, entry.className()));
+        return doc;
+    }
+
+    private static Neighbour neighbour(Document doc, double cosine) {
+        return new Neighbour(intField(doc, ROW), intField(doc, INDEX), intField(doc, LABEL), doc.get(CLASS_NAME), cosine);
+    }
+
+    private static int intField(Document doc, String name) {
+        return doc.getField(name).numericValue().intValue();
+    }
+
+    /** Lucene's current codec with the graph parameters set for the vector field. */
+    private static Lucene912Codec codec(HnswSettings hnsw) {
+        KnnVectorsFormat format = new Lucene99HnswVectorsFormat(hnsw.maxConnections(), hnsw.beamWidth());
+        return new Lucene912Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return format;
+            }
+        };
+    }
+
+    private static boolean isZero(float[] vector) {
+        for (float v : vector) {
+            if (v != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void requireEmptyDirectory(Path out) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IOException("--out " + out + " is a file, not a directory");
+        }
+        if (Files.isDirectory(out)) {
+            try (Stream<Path> entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException("--out " + out + " is not empty; choose a new directory for the index");
+                }
+            }
+        }
+        Files.createDirectories(out);
+    }
+}
