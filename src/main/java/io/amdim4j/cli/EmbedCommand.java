@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,9 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
     @Option(names = "--threads", description = "Threads decoding and transforming images (default: ${DEFAULT-VALUE}).")
     int threads = EmbedConfig.DEFAULT_LOADER_THREADS;
 
+    @Mixin
+    PrecisionOptions precision = new PrecisionOptions();
+
     @Option(names = "--no-progress", description = "No live progress bar.")
     boolean noProgress;
 
@@ -60,7 +64,7 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
     @Override
     public Integer call() throws Exception {
         EmbedConfig config = EmbedConfig.defaults().withBatchSize(batch).withLoaderThreads(threads)
-                .withOutput(output).withCsv(csv).withProgress(!noProgress);
+                .withOutput(output).withCsv(csv).withProgress(!noProgress).withPrecision(precision.toConfig());
         ImageDataset images = open();
         PrintWriter stdout = spec.commandLine().getOut();
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -115,6 +116,9 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Threads decoding and transforming images (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Mixin
+    PrecisionOptions precision = new PrecisionOptions();
 
     @Option(names = "--no-baselines", description = "Evaluate the trained encoder only.")
     boolean noBaselines;
@@ -208,7 +212,7 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
         EvalConfig defaults = EvalConfig.defaults();
         try {
             return defaults.withProtocols(protocols).withFeatureSet(features).withSeeds(seeds, seed)
-                    .withLabelFractions(labelFractions).withBnBatches(bnBatches)
+                    .withLabelFractions(labelFractions).withBnBatches(bnBatches).withPrecision(precision.toConfig())
                     .withProbes(defaults.linear(), defaults.mlp(), new KnnEval.Settings(kValues,
                             KnnEval.Settings.DEFAULT_TEMPERATURE, KnnEval.Settings.DEFAULT_BLOCK_SIZE));
         } catch (IllegalArgumentException e) {
