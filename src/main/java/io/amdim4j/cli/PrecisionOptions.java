@@ -4,7 +4,6 @@ import io.amdim4j.model.CpuFlags;
 import io.amdim4j.model.MemoryFormat;
 import io.amdim4j.model.Precision;
 import io.amdim4j.model.PrecisionConfig;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /** {@code --precision} and {@code --memory-format}, shared by the commands that run the encoder. */
@@ -15,7 +14,7 @@ final class PrecisionOptions {
             + "CPU has native bfloat16 (avx512_bf16 or amx_bf16), else fp32 (default: ${DEFAULT-VALUE}).")
     Precision precision = Precision.AUTO;
 
-    @Option(names = "--memory-format", converter = MemoryFormatConverter.class, description = "Input layout: "
+    @Option(names = "--memory-format", converter = PrecisionConverter.MemoryFormatConverter.class, description = "Input layout: "
             + "contiguous, channels_last or auto, which is channels_last with bf16 and contiguous with fp32 "
             + "(default: ${DEFAULT-VALUE}).")
     MemoryFormat memoryFormat = MemoryFormat.AUTO;
@@ -28,13 +27,5 @@ final class PrecisionOptions {
      */
     PrecisionConfig toConfig() {
         return PrecisionConfig.resolve(precision, memoryFormat, CpuFlags.read());
-    }
-
-    /** Reads {@code --memory-format}; picocli reports the parse error with the option's name. */
-    static final class MemoryFormatConverter implements ITypeConverter<MemoryFormat> {
-        @Override
-        public MemoryFormat convert(String value) {
-            return MemoryFormat.parse(value);
-        }
     }
 }

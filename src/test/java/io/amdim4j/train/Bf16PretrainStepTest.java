@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.JsonNode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -16,8 +17,14 @@ import io.amdim4j.loss.NceConfig;
 import io.amdim4j.loss.NceTerm;
 import io.amdim4j.model.Autocast;
 import io.amdim4j.model.Encoder;
+import io.amdim4j.model.MemoryFormat;
+import io.amdim4j.model.Precision;
 import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.pipeline.HostBatch;
+import io.amdim4j.run.RunDirectory;
+import io.amdim4j.run.RunJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pre-training update in bf16 against float32 on the same weights and views. These run on
@@ -179,5 +187,44 @@ class Bf16PretrainStepTest extends WithNDManager {
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(Autocast.isEnabled()).isFalse();
+    }
+
+    @Test
+    void aBf16RunRecordsItsPrecisionAndWritesFloat32CheckpointsThatFloat32Loads(@TempDir Path dir) throws Exception {
+        TrainConfig tiny = TinyRun.config(TinyRun.writeCifar(dir.resolve("cifar"), 3));
+        PrecisionConfig bf16 = new PrecisionConfig(Precision.AUTO, Precision.BF16, MemoryFormat.CHANNELS_LAST);
+        TrainConfig c = new TrainConfig(tiny.data(), tiny.encoder(), tiny.augment(), tiny.nce(), tiny.mixture(),
+                tiny.optim(), tiny.epochs(), tiny.maxSteps(), tiny.batchSize(), tiny.loaderThreads(),
+                tiny.checkpointEvery(), tiny.keepCheckpoints(), tiny.testEachEpoch(), tiny.bnBatches(), bf16);
+        RunDirectory run = new RunDirectory(dir.resolve("run"));
+        Pretraining.start(c, run.root(), new Pretraining.Options(false, new PrintWriter(new StringWriter())));
+
+        JsonNode precision = RunJson.mapper().readTree(run.config().toFile()).get("config").get("precision");
+        assertThat(precision.get("requested").asText()).isEqualTo("auto");
+        assertThat(precision.get("precision").asText()).isEqualTo("bf16");
+        assertThat(precision.get("memory_format").asText()).isEqualTo("channels_last");
+
+        Path last = run.checkpoint(TinyRun.STEPS);
+        Checkpoint checkpoint = Checkpoint.read(last, manager);
+        assertThat(checkpoint.config().precision()).isEqualTo(bf16);
+        for (NDArray a : checkpoint.parameters()) {
+            assertThat(a.getDataType()).as(a.getName()).isEqualTo(DataType.FLOAT32);
+        }
+        // the same weights in a float32 pass: the encoder a bf16 run trained needs nothing else
+        TrainedEncoder trained = TrainedEncoder.load(last, manager);
+        HostBatch views = batch(8, 32, 2);
+        NDList out = PrecisionConfig.fp32().forward(trained.encoder(), new ParameterStore(manager, false),
+                PrecisionConfig.fp32().input(manager, views.views()[0], new Shape(views.viewShape())), false);
+        assertThat(out.get(Encoder.R1).getDataType()).isEqualTo(DataType.FLOAT32);
+        assertThat(out.get(Encoder.R1).abs().sum().getFloat()).isPositive().isFinite();
+    }
+
+    @Test
+    void aConfigWithoutPrecisionIsFloat32() {
+        TrainConfig t = TinyRun.config(Path.of("not-read"));
+        TrainConfig legacy = new TrainConfig(t.data(), t.encoder(), t.augment(), t.nce(), t.mixture(), t.optim(),
+                t.epochs(), t.maxSteps(), t.batchSize(), t.loaderThreads(), t.checkpointEvery(), t.keepCheckpoints(),
+                t.testEachEpoch(), t.bnBatches(), null);
+        assertThat(legacy.precision()).isEqualTo(PrecisionConfig.fp32());
     }
 }
