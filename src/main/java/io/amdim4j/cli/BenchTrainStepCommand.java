@@ -113,9 +113,9 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         root.put("batch", c.batch());
         root.put("steps", c.steps());
         root.put("warmup", c.warmup());
-        root.put("precision", c.precision().precision().label());
-        root.put("precision_requested", c.precision().requested().label());
-        root.put("memory_format", c.precision().memoryFormat().label());
+        root.put("precision", c.precision().precision().toString());
+        root.put("precision_requested", c.precision().requested().toString());
+        root.put("memory_format", c.precision().memoryFormat().toString());
         root.put("busy_neighbour", c.busyNeighbour());
         // libgomp reads these once, when the engine loads; "unset" is its default (spin, then sleep)
         root.put("omp_wait_policy", System.getenv().getOrDefault("OMP_WAIT_POLICY", UNSET));
@@ -153,7 +153,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         EncoderConfig e = c.encoder();
         out.printf("train step: %d px, ndf %d, n_rkhs %d, n_depth %d%s, batch %d pairs, %s, %d engine thread(s)%n",
                 e.inputSize(), e.ndf(), e.nRkhs(), e.nDepth(), e.useBn() ? ", use_bn" : "", c.batch(),
-                c.precision().precision().label() + " " + c.precision().memoryFormat().label(),
+                c.precision().precision().toString() + " " + c.precision().memoryFormat().toString(),
                 Provenance.engineThreads());
         if (c.busyNeighbour()) {
             out.println("  timed with a busy neighbour: one spinning thread on one core");

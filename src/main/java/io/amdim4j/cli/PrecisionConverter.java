@@ -1,6 +1,7 @@
 package io.amdim4j.cli;
 
 import io.amdim4j.model.MemoryFormat;
+import io.amdim4j.model.OptionNames;
 import io.amdim4j.model.Precision;
 import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
@@ -11,14 +12,14 @@ final class PrecisionConverter implements ITypeConverter<Precision> {
 
     @Override
     public Precision convert(String value) {
-        return parse(value, Precision::parse);
+        return parse(value, v -> OptionNames.parse(Precision.values(), v, "precision"));
     }
 
     /** Reads {@code --memory-format contiguous|channels_last|auto} the same way. */
     static final class MemoryFormatConverter implements ITypeConverter<MemoryFormat> {
         @Override
         public MemoryFormat convert(String value) {
-            return parse(value, MemoryFormat::parse);
+            return parse(value, v -> OptionNames.parse(MemoryFormat.values(), v, "memory format"));
         }
     }
 

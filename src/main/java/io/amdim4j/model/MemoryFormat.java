@@ -3,12 +3,8 @@ package io.amdim4j.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Memory layout of the encoder's input batch, which PyTorch's convolutions propagate to every
@@ -30,33 +26,12 @@ public enum MemoryFormat {
 
     /** The command-line and JSON name: {@code contiguous}, {@code channels_last} or {@code auto}. */
     @JsonValue
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     @Override
     public String toString() {
-        return label();
+        return OptionNames.of(this);
     }
 
-    /**
-     * Parses a {@link #label()} (any case).
-     *
-     * @param text the name
-     * @return the format
-     * @throws IllegalArgumentException naming the choices
-     */
-    @JsonCreator
-    public static MemoryFormat parse(String text) {
-        for (MemoryFormat f : values()) {
-            if (f.label().equalsIgnoreCase(text.trim())) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("memory format must be one of "
-                + Arrays.stream(values()).map(MemoryFormat::label).collect(Collectors.joining(", "))
-                + "; got '" + text + "'");
-    }
+
 
     /**
      * An N×C×H×W engine array of host pixels in this layout.

@@ -1,10 +1,6 @@
 package io.amdim4j.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Arithmetic of the encoder's passes, as asked for on the command line.
@@ -24,31 +20,9 @@ public enum Precision {
 
     /** The command-line and JSON name: {@code fp32}, {@code bf16} or {@code auto}. */
     @JsonValue
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     @Override
     public String toString() {
-        return label();
+        return OptionNames.of(this);
     }
 
-    /**
-     * Parses {@code fp32}, {@code bf16} or {@code auto} (any case).
-     *
-     * @param text the name
-     * @return the precision
-     * @throws IllegalArgumentException naming the choices
-     */
-    @JsonCreator
-    public static Precision parse(String text) {
-        for (Precision p : values()) {
-            if (p.label().equalsIgnoreCase(text.trim())) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("precision must be one of "
-                + Arrays.stream(values()).map(Precision::label).collect(Collectors.joining(", "))
-                + "; got '" + text + "'");
-    }
 }

@@ -60,7 +60,7 @@ public record PrecisionConfig(Precision requested, Precision precision, MemoryFo
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static PrecisionConfig fromLabel(String label) {
-        return switch (Precision.parse(label)) {
+        return switch (OptionNames.parse(Precision.values(), label, "precision")) {
             case FP32 -> fp32();
             case BF16 -> bf16();
             case AUTO -> throw new IllegalArgumentException("a recorded precision cannot be 'auto'");

@@ -80,8 +80,8 @@ class BenchTrainStepCommandTest {
         JsonNode json = RunJson.mapper().readTree(r.out());
         PrecisionConfig expected = PrecisionConfig.resolve(Precision.AUTO, MemoryFormat.AUTO, CpuFlags.read());
         assertThat(json.get("precision_requested").asText()).isEqualTo("auto");
-        assertThat(json.get("precision").asText()).isEqualTo(expected.precision().label());
-        assertThat(json.get("memory_format").asText()).isEqualTo(expected.memoryFormat().label());
+        assertThat(json.get("precision").asText()).isEqualTo(expected.precision().toString());
+        assertThat(json.get("memory_format").asText()).isEqualTo(expected.memoryFormat().toString());
         assertThat(json.get("busy_neighbour").asBoolean()).isTrue();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("busy-neighbour"));
     }

@@ -6,33 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import io.amdim4j.WithNDManager;
 import ai.djl.training.GradientCollector;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * PyTorch's CPU autocast through JNA. These run on every CPU: without native bfloat16 PyTorch
  * computes bf16 convolutions in software (slowly), with the same rounding.
  */
-class AutocastTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class AutocastTest extends WithNDManager {
 
     @Test
     void theScopeTurnsAutocastOnAndClosingTurnsItOff() {

@@ -4,27 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import io.amdim4j.WithNDManager;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MemoryFormatTest {
-
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+class MemoryFormatTest extends WithNDManager {
 
     private static float[] random(int n, long seed) {
         Random r = new Random(seed);
@@ -61,8 +47,8 @@ class MemoryFormatTest {
 
     @Test
     void parsingNamesTheChoicesAndAutoIsNeverALayout() {
-        assertThat(MemoryFormat.parse("Channels_Last")).isEqualTo(MemoryFormat.CHANNELS_LAST);
-        assertThatThrownBy(() -> MemoryFormat.parse("nhwc"))
+        assertThat(OptionNames.parse(MemoryFormat.values(), "Channels_Last", "memory format")).isEqualTo(MemoryFormat.CHANNELS_LAST);
+        assertThatThrownBy(() -> OptionNames.parse(MemoryFormat.values(), "nhwc", "memory format"))
                 .hasMessage("memory format must be one of contiguous, channels_last, auto; got 'nhwc'");
         assertThatThrownBy(() -> MemoryFormat.AUTO.input(manager, new float[1], new Shape(1, 1, 1, 1)))
                 .isInstanceOf(IllegalStateException.class);

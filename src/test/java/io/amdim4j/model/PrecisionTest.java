@@ -10,14 +10,14 @@ class PrecisionTest {
 
     @Test
     void parsesTheCommandLineNamesInAnyCase() {
-        assertThat(Precision.parse("fp32")).isEqualTo(Precision.FP32);
-        assertThat(Precision.parse(" BF16 ")).isEqualTo(Precision.BF16);
-        assertThat(Precision.parse("Auto")).isEqualTo(Precision.AUTO);
+        assertThat(OptionNames.parse(Precision.values(), "fp32", "precision")).isEqualTo(Precision.FP32);
+        assertThat(OptionNames.parse(Precision.values(), " BF16 ", "precision")).isEqualTo(Precision.BF16);
+        assertThat(OptionNames.parse(Precision.values(), "Auto", "precision")).isEqualTo(Precision.AUTO);
     }
 
     @Test
     void anUnknownNameListsTheChoices() {
-        assertThatThrownBy(() -> Precision.parse("fp16"))
+        assertThatThrownBy(() -> OptionNames.parse(Precision.values(), "fp16", "precision"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("precision must be one of fp32, bf16, auto; got 'fp16'");
     }
