@@ -31,8 +31,6 @@ public enum MemoryFormat {
         return OptionNames.of(this);
     }
 
-
-
     /**
      * An N×C×H×W engine array of host pixels in this layout.
      *

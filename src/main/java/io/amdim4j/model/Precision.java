@@ -24,5 +24,4 @@ public enum Precision {
     public String toString() {
         return OptionNames.of(this);
     }
-
 }
