@@ -18,7 +18,6 @@ public final class BusyNeighbour implements AutoCloseable {
 
     private final Thread thread;
     private volatile boolean stop;
-    private volatile boolean pinned;
     /** Published so the spin loop cannot be optimised away. */
     private volatile double sink;
 
@@ -45,11 +44,6 @@ public final class BusyNeighbour implements AutoCloseable {
         return thread.isAlive();
     }
 
-    /** Whether the thread was pinned to one CPU (Linux); otherwise the scheduler places it. */
-    public boolean isPinned() {
-        return pinned;
-    }
-
     /** Stops the thread and waits for it to end. */
     @Override
     public void close() {
@@ -62,7 +56,7 @@ public final class BusyNeighbour implements AutoCloseable {
     }
 
     private void spin(long deadline) {
-        pinned = pinToLastCpu();
+        pinToLastCpu(); // where that fails the scheduler places the thread: still one busy core
         double x = 1;
         while (!stop && System.nanoTime() < deadline) {
             for (int i = 0; i < 100_000; i++) {
@@ -77,16 +71,15 @@ public final class BusyNeighbour implements AutoCloseable {
         int sched_setaffinity(int pid, long cpuSetSize, long[] mask);
     }
 
-    private static boolean pinToLastCpu() {
+    private static void pinToLastCpu() {
         int cpu = Runtime.getRuntime().availableProcessors() - 1;
         if (!Platform.isLinux() || cpu >= Long.SIZE) {
-            return false;
+            return;
         }
         try {
-            Affinity libc = Native.load("c", Affinity.class);
-            return libc.sched_setaffinity(0, Long.BYTES, new long[] {1L << cpu}) == 0;
+            Native.load("c", Affinity.class).sched_setaffinity(0, Long.BYTES, new long[] {1L << cpu});
         } catch (UnsatisfiedLinkError e) {
-            return false; // unpinned: still one busy thread, placed by the scheduler
+            // no libc through JNA: the thread stays unpinned
         }
     }
 }
