@@ -7,8 +7,8 @@ import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.train.OptimConfig;
-import io.amdim4j.train.Precision;
 import io.amdim4j.train.TrainConfig;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -21,12 +21,15 @@ import java.util.Objects;
  * @param batch N, pairs per update
  * @param steps timed updates
  * @param warmup untimed updates first (allocator and kernel caches warm up)
- * @param precision arithmetic of the encoder's passes
+ * @param precision arithmetic and input layout of the encoder's passes
  * @param numClasses classes of the online probes
  * @param seed seed of the weights and the synthetic views
+ * @param busyNeighbour keep one core busy with a spinning thread during the timed updates
+ *     ({@link BusyNeighbour}), to measure an update on a machine that is not idle
  */
 public record TrainStepBenchConfig(
-        EncoderConfig encoder, int batch, int steps, int warmup, Precision precision, int numClasses, long seed) {
+        EncoderConfig encoder, int batch, int steps, int warmup, PrecisionConfig precision, int numClasses, long seed,
+        boolean busyNeighbour) {
 
     /** Classes of the online probes: CIFAR-10's. */
     public static final int CLASSES = 10;
@@ -37,7 +40,6 @@ public record TrainStepBenchConfig(
     public TrainStepBenchConfig {
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(precision, "precision");
-        precision.requireSupported();
         if (batch < 2) {
             throw new IllegalArgumentException("batch must be >= 2: NCE needs negatives (spec §3.2), got " + batch);
         }

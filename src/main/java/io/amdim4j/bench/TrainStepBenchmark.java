@@ -8,6 +8,7 @@ import io.amdim4j.train.PretrainStep;
 import io.amdim4j.train.StepResult;
 import io.amdim4j.train.TrainConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -18,6 +19,9 @@ import java.util.SplittableRandom;
  * figure is the step's cost without the data loader (which {@code bench data} measures).
  */
 public final class TrainStepBenchmark {
+
+    /** Longest a busy neighbour may spin if the benchmark never stops it. */
+    static final Duration NEIGHBOUR_LIMIT = Duration.ofHours(1);
 
     private final TrainStepBenchConfig config;
 
@@ -53,21 +57,18 @@ public final class TrainStepBenchmark {
                 CoupledL2Adam adam = new CoupledL2Adam(train.optim(), model.trainableParameters(), model.manager())) {
             PretrainStep step = new PretrainStep(train, model, adam);
             double lr = train.optim().lr();
-            lastLoss = Double.NaN;
-            for (int i = 0; i < config.warmup() + config.steps(); i++) {
-                if (i == config.warmup() && profileTrace != null) {
-                    TorchProfiler.start();
-                }
-                long start = System.nanoTime();
-                StepResult result = step.run(batch, lr, random, i);
-                long elapsed = System.nanoTime() - start;
-                if (!result.isFinite()) {
-                    throw new IllegalStateException("update " + (i + 1) + " of the benchmark gave a non-finite loss "
-                            + result.loss() + "; the timing would not be of a real update");
-                }
-                lastLoss = result.loss();
-                if (i >= config.warmup()) {
-                    seconds[i - config.warmup()] = elapsed / 1e9;
+            for (int i = 0; i < config.warmup(); i++) {
+                timedUpdate(step, batch, lr, random, i);
+            }
+            if (profileTrace != null) {
+                TorchProfiler.start();
+            }
+            try (BusyNeighbour neighbour = config.busyNeighbour() ? BusyNeighbour.start(NEIGHBOUR_LIMIT) : null) {
+                lastLoss = Double.NaN;
+                for (int i = 0; i < config.steps(); i++) {
+                    Timed result = timedUpdate(step, batch, lr, random, config.warmup() + i);
+                    seconds[i] = result.seconds();
+                    lastLoss = result.loss();
                 }
             }
             if (profileTrace != null) {
@@ -75,6 +76,19 @@ public final class TrainStepBenchmark {
             }
         }
         return new TrainStepBenchResult(config, seconds, lastLoss, HostStats.peakResidentMb());
+    }
+
+    private record Timed(double seconds, double loss) {}
+
+    private static Timed timedUpdate(PretrainStep step, HostBatch batch, double lr, SplittableRandom random, int i) {
+        long start = System.nanoTime();
+        StepResult result = step.run(batch, lr, random, i);
+        long elapsed = System.nanoTime() - start;
+        if (!result.isFinite()) {
+            throw new IllegalStateException("update " + (i + 1) + " of the benchmark gave a non-finite loss "
+                    + result.loss() + "; the timing would not be of a real update");
+        }
+        return new Timed(elapsed / 1e9, result.loss());
     }
 
     /** Two views of uniform noise in [−1, 1] with labels cycling over the classes. */

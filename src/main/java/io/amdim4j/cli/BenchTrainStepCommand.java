@@ -10,7 +10,6 @@ import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
 import io.amdim4j.train.EngineProvenance;
-import io.amdim4j.train.Precision;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,8 +24,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "train-step", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time full pre-training updates (both views forward, multiscale NCE, online probes, "
                 + "backward, Adam) on synthetic input, through the same code as pretrain.",
-                "Engine threads: AMDIM_THREADS (the launcher's -Dai.djl.pytorch.num_threads)."})
+                "Engine threads: AMDIM_THREADS (the launcher's -Dai.djl.pytorch.num_threads); OpenMP's wait policy: "
+                        + "OMP_WAIT_POLICY and GOMP_SPINCOUNT, read once when the engine loads."})
 final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
+
+    /** JSON value of an OpenMP variable that is not set. */
+    static final String UNSET = "unset";
 
     /** Operations listed from a profile. */
     private static final int PROFILE_ROWS = 12;
@@ -43,9 +46,12 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     @Option(names = "--warmup", description = "Untimed updates first (default: ${DEFAULT-VALUE}).")
     int warmup = 2;
 
-    @Option(names = "--precision", converter = PrecisionConverter.class,
-            description = "fp32 or bf16 (default: ${DEFAULT-VALUE}).")
-    Precision precision = Precision.FP32;
+    @Mixin
+    PrecisionOptions precision = new PrecisionOptions();
+
+    @Option(names = "--busy-neighbour", description = "Keep one core busy with a spinning thread during the timed "
+            + "updates, as another program on the machine would (OpenMP's waiting suffers most from that).")
+    boolean busyNeighbour;
 
     @Option(names = "--seed", description = "Seed of the weights and the synthetic views (default: ${DEFAULT-VALUE}).")
     long seed = 1;
@@ -63,8 +69,8 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     @Override
     public Integer call() throws Exception {
         EncoderConfig enc = encoder.toConfig();
-        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision,
-                TrainStepBenchConfig.CLASSES, seed);
+        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision.toConfig(),
+                TrainStepBenchConfig.CLASSES, seed, busyNeighbour);
         TrainStepBenchResult result;
         try (NDManager root = NDManager.newBaseManager()) {
             result = new TrainStepBenchmark(config).run(root, profile);
@@ -107,7 +113,13 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         root.put("batch", c.batch());
         root.put("steps", c.steps());
         root.put("warmup", c.warmup());
-        root.put("precision", c.precision().label());
+        root.put("precision", c.precision().precision().toString());
+        root.put("precision_requested", c.precision().requested().toString());
+        root.put("memory_format", c.precision().memoryFormat().toString());
+        root.put("busy_neighbour", c.busyNeighbour());
+        // libgomp reads these once, when the engine loads; "unset" is its default (spin, then sleep)
+        root.put("omp_wait_policy", System.getenv().getOrDefault("OMP_WAIT_POLICY", UNSET));
+        root.put("gomp_spincount", System.getenv().getOrDefault("GOMP_SPINCOUNT", UNSET));
         root.put("last_loss", r.lastLoss());
         root.put("engine", EngineProvenance.engine());
         root.put("engine_threads", Provenance.engineThreads());
@@ -141,7 +153,11 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         EncoderConfig e = c.encoder();
         out.printf("train step: %d px, ndf %d, n_rkhs %d, n_depth %d%s, batch %d pairs, %s, %d engine thread(s)%n",
                 e.inputSize(), e.ndf(), e.nRkhs(), e.nDepth(), e.useBn() ? ", use_bn" : "", c.batch(),
-                c.precision().label(), Provenance.engineThreads());
+                c.precision().precision().toString() + " " + c.precision().memoryFormat().toString(),
+                Provenance.engineThreads());
+        if (c.busyNeighbour()) {
+            out.println("  timed with a busy neighbour: one spinning thread on one core");
+        }
         out.printf("  median %.3f s per update over %d updates (min %.3f, max %.3f) after %d warm-up%n",
                 r.medianSeconds(), c.steps(), r.minSeconds(), r.maxSeconds(), c.warmup());
         out.printf("  %.1f pairs/s, %.1f GFLOP/s (%.1f GFLOP counted per update)%n",

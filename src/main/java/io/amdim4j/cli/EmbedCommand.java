@@ -56,13 +56,16 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     ProgressOption progress = new ProgressOption();
 
+    @Mixin
+    PrecisionOptions precision = new PrecisionOptions();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         EmbedConfig config = EmbedConfig.defaults().withBatchSize(batch).withLoaderThreads(threads.count)
-                .withOutput(output).withCsv(csv).withProgress(progress.shown());
+                .withOutput(output).withCsv(csv).withProgress(progress.shown()).withPrecision(precision.toConfig());
         ImageDataset images = open();
         PrintWriter stdout = spec.commandLine().getOut();
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -115,6 +115,9 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     ImageThreadsOption threads = new ImageThreadsOption();
 
+    @Mixin
+    PrecisionOptions precision = new PrecisionOptions();
+
     @Option(names = "--no-baselines", description = "Evaluate the trained encoder only.")
     boolean noBaselines;
 
@@ -207,7 +210,7 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
         EvalConfig defaults = EvalConfig.defaults();
         try {
             return defaults.withProtocols(protocols).withFeatureSet(features).withSeeds(seeds, seed)
-                    .withLabelFractions(labelFractions).withBnBatches(bnBatches)
+                    .withLabelFractions(labelFractions).withBnBatches(bnBatches).withPrecision(precision.toConfig())
                     .withProbes(defaults.linear(), defaults.mlp(), new KnnEval.Settings(kValues,
                             KnnEval.Settings.DEFAULT_TEMPERATURE, KnnEval.Settings.DEFAULT_BLOCK_SIZE));
         } catch (IllegalArgumentException e) {

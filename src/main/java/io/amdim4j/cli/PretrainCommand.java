@@ -10,7 +10,6 @@ import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.pipeline.AugmentFamily;
 import io.amdim4j.train.OptimConfig;
-import io.amdim4j.train.Precision;
 import io.amdim4j.train.Pretraining;
 import io.amdim4j.train.TrainConfig;
 import java.io.PrintWriter;
@@ -79,9 +78,8 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     @Option(names = "--warmup", description = "Warm-up updates (default: ${DEFAULT-VALUE}).")
     int warmup = OptimConfig.WARMUP_UPDATES;
 
-    @Option(names = "--precision", description = "fp32, or bf16 (bfloat16 passes, float32 master weights and losses; "
-            + "default: ${DEFAULT-VALUE}).", converter = PrecisionConverter.class)
-    Precision precision = Precision.FP32;
+    @Mixin
+    PrecisionOptions precision = new PrecisionOptions();
 
     @Option(names = "--seed", description = "Master seed of every random stream (default: ${DEFAULT-VALUE}).")
     long seed = 1;
@@ -151,7 +149,7 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
                 ? new MixtureConfig(true, mixtures, tau, alpha != null ? alpha : 1.0 / tau, true)
                 : MixtureConfig.defaults();
         return new TrainConfig(data, enc, augment, new NceConfig(tclip, scoreReg), mix, optim, e, steps, batchSize,
-                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, precision);
+                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, precision.toConfig());
     }
 
     private static Path defaultRunDir(DatasetSpec spec) {

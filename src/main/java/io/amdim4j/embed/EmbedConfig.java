@@ -1,5 +1,6 @@
 package io.amdim4j.embed;
 
+import io.amdim4j.model.PrecisionConfig;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param output which encoder output to store (r1 by default)
  * @param writeCsv also write the vectors as CSV (large: about 10 bytes per value)
  * @param showProgress draw a progress bar on the console (off in tests)
+ * @param precision arithmetic and input layout of the encoder's passes
  */
 public record EmbedConfig(
-        int batchSize, int loaderThreads, EncoderOutput output, boolean writeCsv, boolean showProgress) {
+        int batchSize, int loaderThreads, EncoderOutput output, boolean writeCsv, boolean showProgress,
+        PrecisionConfig precision) {
 
     /** The reference's default batch size (spec §7). */
     public static final int DEFAULT_BATCH_SIZE = 200;
@@ -32,6 +35,7 @@ public record EmbedConfig(
             throw new IllegalArgumentException("loader threads must be >= 1, got " + loaderThreads);
         }
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(precision, "precision");
     }
 
     /**
@@ -41,7 +45,8 @@ public record EmbedConfig(
      */
     public static EmbedConfig defaults() {
         return new EmbedConfig(
-                DEFAULT_BATCH_SIZE, DEFAULT_LOADER_THREADS, EncoderOutput.R1, false, true);
+                DEFAULT_BATCH_SIZE, DEFAULT_LOADER_THREADS, EncoderOutput.R1, false, true,
+                PrecisionConfig.fp32());
     }
 
     /**
@@ -51,7 +56,7 @@ public record EmbedConfig(
      * @return the new configuration
      */
     public EmbedConfig withBatchSize(int size) {
-        return new EmbedConfig(size, loaderThreads, output, writeCsv, showProgress);
+        return new EmbedConfig(size, loaderThreads, output, writeCsv, showProgress, precision);
     }
 
     /**
@@ -61,7 +66,7 @@ public record EmbedConfig(
      * @return the new configuration
      */
     public EmbedConfig withLoaderThreads(int threads) {
-        return new EmbedConfig(batchSize, threads, output, writeCsv, showProgress);
+        return new EmbedConfig(batchSize, threads, output, writeCsv, showProgress, precision);
     }
 
     /**
@@ -71,7 +76,7 @@ public record EmbedConfig(
      * @return the new configuration
      */
     public EmbedConfig withOutput(EncoderOutput which) {
-        return new EmbedConfig(batchSize, loaderThreads, which, writeCsv, showProgress);
+        return new EmbedConfig(batchSize, loaderThreads, which, writeCsv, showProgress, precision);
     }
 
     /**
@@ -81,7 +86,7 @@ public record EmbedConfig(
      * @return the new configuration
      */
     public EmbedConfig withCsv(boolean csv) {
-        return new EmbedConfig(batchSize, loaderThreads, output, csv, showProgress);
+        return new EmbedConfig(batchSize, loaderThreads, output, csv, showProgress, precision);
     }
 
     /**
@@ -91,6 +96,16 @@ public record EmbedConfig(
      * @return the new configuration
      */
     public EmbedConfig withProgress(boolean progress) {
-        return new EmbedConfig(batchSize, loaderThreads, output, writeCsv, progress);
+        return new EmbedConfig(batchSize, loaderThreads, output, writeCsv, progress, precision);
+    }
+
+    /**
+     * A copy with another precision.
+     *
+     * @param choice arithmetic and input layout of the encoder's passes
+     * @return the new configuration
+     */
+    public EmbedConfig withPrecision(PrecisionConfig choice) {
+        return new EmbedConfig(batchSize, loaderThreads, output, writeCsv, showProgress, choice);
     }
 }

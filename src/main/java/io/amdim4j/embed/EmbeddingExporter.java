@@ -154,8 +154,8 @@ public final class EmbeddingExporter {
         /** One batch through the encoder in inference mode; N×D floats in C order. */
         private float[] embed(HostBatch batch) {
             try (NDManager step = manager.newSubManager()) {
-                NDArray x = step.create(batch.views()[0], new Shape(batch.viewShape()));
-                NDList out = encoder.forward(new ParameterStore(step, false), new NDList(x), false);
+                NDArray x = config.precision().input(step, batch.views()[0], new Shape(batch.viewShape()));
+                NDList out = config.precision().forward(encoder, new ParameterStore(step, false), x, false);
                 return out.get(config.output().index()).toFloatArray();
             }
         }

@@ -1,6 +1,5 @@
 package io.amdim4j.eval;
 
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -8,9 +7,11 @@ import io.amdim4j.data.EpochShuffle;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.SeedStreams;
 import io.amdim4j.data.Subset;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.pipeline.HostBatch;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Objects;
 
 /**
  * BN re-estimation before testing (spec §6.2, design decision): forward K batches of
@@ -36,6 +37,7 @@ public final class BatchNormReestimator {
     static final int MIN_BATCH = 2;
 
     private final int batches;
+    private final PrecisionConfig precision;
 
     /** Re-estimation over {@link #REFERENCE_BATCHES} batches. */
     public BatchNormReestimator() {
@@ -48,10 +50,22 @@ public final class BatchNormReestimator {
      * @param batches K ≥ 1
      */
     public BatchNormReestimator(int batches) {
+        this(batches, PrecisionConfig.fp32());
+    }
+
+    /**
+     * Re-estimation over K batches, with the encoder computing as it will when features are
+     * extracted, so the statistics describe the activations they will normalise.
+     *
+     * @param batches K ≥ 1
+     * @param precision arithmetic and input layout of the passes
+     */
+    public BatchNormReestimator(int batches, PrecisionConfig precision) {
         if (batches < 1) {
             throw new IllegalArgumentException("BN re-estimation needs at least 1 batch, got " + batches);
         }
         this.batches = batches;
+        this.precision = Objects.requireNonNull(precision, "precision");
     }
 
     /**
@@ -82,7 +96,7 @@ public final class BatchNormReestimator {
             }
             try (NDManager step = manager.newSubManager()) {
                 // no GradientCollector is open, so the engine records no graph
-                block.forward(store, new NDList(FeatureExtractor.firstView(batch, step)), true);
+                precision.forward(block, store, FeatureExtractor.firstView(batch, step, precision), true);
             }
             used++;
         }

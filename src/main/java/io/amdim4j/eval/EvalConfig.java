@@ -1,5 +1,6 @@
 package io.amdim4j.eval;
 
+import io.amdim4j.model.PrecisionConfig;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.SplittableRandom;
  * @param linear linear-probe settings
  * @param mlp MLP-probe settings
  * @param knn kNN settings (k values, temperature)
+ * @param precision arithmetic and input layout of the encoder during extraction and BN re-estimation;
+ *     {@code null} means float32
  */
 public record EvalConfig(
         List<Protocol> protocols,
@@ -30,7 +33,8 @@ public record EvalConfig(
         int bnBatches,
         LinearEval.Settings linear,
         MlpEval.Settings mlp,
-        KnnEval.Settings knn) {
+        KnnEval.Settings knn,
+        PrecisionConfig precision) {
 
     /** Default number of probe seeds. */
     public static final int DEFAULT_SEEDS = 3;
@@ -71,6 +75,7 @@ public record EvalConfig(
         Objects.requireNonNull(linear, "linear settings");
         Objects.requireNonNull(mlp, "mlp settings");
         Objects.requireNonNull(knn, "knn settings");
+        precision = precision == null ? PrecisionConfig.fp32() : precision;
         if (protocols.isEmpty()) {
             throw new IllegalArgumentException("protocols needs at least one of linear, mlp, knn");
         }
@@ -103,7 +108,8 @@ public record EvalConfig(
     public static EvalConfig defaults() {
         return new EvalConfig(List.of(Protocol.LINEAR, Protocol.KNN), FeatureSet.GLOBAL, DEFAULT_SEEDS, DEFAULT_SEED,
                 List.of(LabelFraction.ALL), DEFAULT_VAL_FRACTION, BatchNormReestimator.REFERENCE_BATCHES,
-                LinearEval.Settings.defaults(), MlpEval.Settings.defaults(), KnnEval.Settings.defaults());
+                LinearEval.Settings.defaults(), MlpEval.Settings.defaults(), KnnEval.Settings.defaults(),
+                PrecisionConfig.fp32());
     }
 
     /**
@@ -114,7 +120,7 @@ public record EvalConfig(
      */
     public EvalConfig withProtocols(List<Protocol> chosen) {
         return new EvalConfig(chosen, featureSet, seeds, seed, labelFractions, valFraction, bnBatches,
-                linear, mlp, knn);
+                linear, mlp, knn, precision);
     }
 
     /**
@@ -125,7 +131,7 @@ public record EvalConfig(
      */
     public EvalConfig withFeatureSet(FeatureSet features) {
         return new EvalConfig(protocols, features, seeds, seed, labelFractions, valFraction, bnBatches,
-                linear, mlp, knn);
+                linear, mlp, knn, precision);
     }
 
     /**
@@ -137,7 +143,7 @@ public record EvalConfig(
      */
     public EvalConfig withSeeds(int count, long master) {
         return new EvalConfig(protocols, featureSet, count, master, labelFractions, valFraction, bnBatches,
-                linear, mlp, knn);
+                linear, mlp, knn, precision);
     }
 
     /**
@@ -148,7 +154,7 @@ public record EvalConfig(
      */
     public EvalConfig withLabelFractions(List<LabelFraction> fractions) {
         return new EvalConfig(protocols, featureSet, seeds, seed, fractions, valFraction, bnBatches,
-                linear, mlp, knn);
+                linear, mlp, knn, precision);
     }
 
     /**
@@ -162,7 +168,7 @@ public record EvalConfig(
     public EvalConfig withProbes(LinearEval.Settings linearSettings, MlpEval.Settings mlpSettings,
             KnnEval.Settings knnSettings) {
         return new EvalConfig(protocols, featureSet, seeds, seed, labelFractions, valFraction, bnBatches,
-                linearSettings, mlpSettings, knnSettings);
+                linearSettings, mlpSettings, knnSettings, precision);
     }
 
     /**
@@ -173,7 +179,7 @@ public record EvalConfig(
      */
     public EvalConfig withBnBatches(int batches) {
         return new EvalConfig(protocols, featureSet, seeds, seed, labelFractions, valFraction, batches,
-                linear, mlp, knn);
+                linear, mlp, knn, precision);
     }
 
     /**
@@ -188,5 +194,16 @@ public record EvalConfig(
             out[i] = master.nextLong();
         }
         return out;
+    }
+
+    /**
+     * A copy with another precision for the encoder's passes.
+     *
+     * @param choice arithmetic and input layout
+     * @return the new configuration
+     */
+    public EvalConfig withPrecision(PrecisionConfig choice) {
+        return new EvalConfig(protocols, featureSet, seeds, seed, labelFractions, valFraction, bnBatches, linear, mlp,
+                knn, choice);
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.amdim4j.model.Encoder;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.pipeline.HostBatch;
 import java.util.Iterator;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public final class FeatureExtractor implements FeatureSource {
     private final Encoder encoder;
     private final FeatureSet featureSet;
     private final NDManager manager;
+    private final PrecisionConfig precision;
     /** Null when BN statistics are used as they are. */
     private final BatchNormReestimator reestimator;
 
@@ -37,15 +39,16 @@ public final class FeatureExtractor implements FeatureSource {
      * @param manager parent of the per-batch managers
      */
     public FeatureExtractor(String name, Encoder encoder, FeatureSet featureSet, NDManager manager) {
-        this(name, encoder, featureSet, manager, null);
+        this(name, encoder, featureSet, manager, PrecisionConfig.fp32(), null);
     }
 
     private FeatureExtractor(String name, Encoder encoder, FeatureSet featureSet, NDManager manager,
-            BatchNormReestimator reestimator) {
+            PrecisionConfig precision, BatchNormReestimator reestimator) {
         this.name = Objects.requireNonNull(name, "name");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.featureSet = Objects.requireNonNull(featureSet, "featureSet");
         this.manager = Objects.requireNonNull(manager, "manager");
+        this.precision = Objects.requireNonNull(precision, "precision");
         this.reestimator = reestimator;
     }
 
@@ -56,8 +59,19 @@ public final class FeatureExtractor implements FeatureSource {
      * @return the new extractor
      */
     public FeatureExtractor withReestimation(BatchNormReestimator batchNorm) {
-        return new FeatureExtractor(name, encoder, featureSet, manager,
+        return new FeatureExtractor(name, encoder, featureSet, manager, precision,
                 Objects.requireNonNull(batchNorm, "reestimator"));
+    }
+
+    /**
+     * A copy whose encoder passes compute in the given precision and input layout (features
+     * come out in float32 either way).
+     *
+     * @param choice arithmetic and input layout
+     * @return the new extractor
+     */
+    public FeatureExtractor withPrecision(PrecisionConfig choice) {
+        return new FeatureExtractor(name, encoder, featureSet, manager, choice, reestimator);
     }
 
     @Override
@@ -95,7 +109,7 @@ public final class FeatureExtractor implements FeatureSource {
         while (batches.hasNext()) {
             HostBatch batch = batches.next();
             try (NDManager step = manager.newSubManager()) {
-                NDList outputs = encoder.forward(store, new NDList(firstView(batch, step)), false);
+                NDList outputs = precision.forward(encoder, store, firstView(batch, step, precision), false);
                 buffer.add(featureSet.select(outputs).toFloatArray(), batch.labels());
             }
         }
@@ -103,17 +117,29 @@ public final class FeatureExtractor implements FeatureSource {
     }
 
     /**
-     * View 0 of a batch as one N×C×H×W engine array.
+     * View 0 of a batch as one contiguous N×C×H×W engine array.
      *
      * @param batch host batch
      * @param manager owner of the array
      * @return the array
      */
     public static NDArray firstView(HostBatch batch, NDManager manager) {
+        return firstView(batch, manager, PrecisionConfig.fp32());
+    }
+
+    /**
+     * View 0 of a batch as one N×C×H×W engine array in the given layout.
+     *
+     * @param batch host batch
+     * @param manager owner of the array
+     * @param precision supplies the memory layout
+     * @return the array
+     */
+    public static NDArray firstView(HostBatch batch, NDManager manager, PrecisionConfig precision) {
         if (batch.views().length == 0) {
             throw new IllegalArgumentException("batch " + batch.batchIndex() + " of epoch "
                     + batch.epoch() + " has no view");
         }
-        return manager.create(batch.views()[0], new Shape(batch.viewShape()));
+        return precision.input(manager, batch.views()[0], new Shape(batch.viewShape()));
     }
 }

@@ -70,10 +70,11 @@ public final class FrozenEvaluation {
      * @return the extractor
      */
     public FeatureExtractor extractor(String name, Encoder encoder) {
-        FeatureExtractor extractor = new FeatureExtractor(name, encoder, config.featureSet(), manager);
+        FeatureExtractor extractor = new FeatureExtractor(name, encoder, config.featureSet(), manager)
+                .withPrecision(config.precision());
         return config.bnBatches() == 0
                 ? extractor
-                : extractor.withReestimation(new BatchNormReestimator(config.bnBatches()));
+                : extractor.withReestimation(new BatchNormReestimator(config.bnBatches(), config.precision()));
     }
 
     /**

@@ -98,13 +98,9 @@ public final class ResidualUnit extends AbstractBlock {
         if (missing == 0) {
             return pooled;
         }
-        NDArray zeros =
-                x.getManager()
-                        .zeros(
-                                new Shape(shape.get(0), missing, shape.get(2), shape.get(3)),
-                                x.getDataType(),
-                                x.getDevice());
-        return pooled.concat(zeros, 1);
+        // A constant pad keeps x's dtype and layout without naming them: zeros(…, x.getDataType())
+        // aborts the JVM on a bfloat16 x under autocast (DJL reports it as UNKNOWN).
+        return pooled.pad(new Shape(0, 0, 0, 0, 0, missing), 0); // (W, H, C) before/after pairs
     }
 
     /** {@inheritDoc} */

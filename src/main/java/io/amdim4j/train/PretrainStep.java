@@ -15,14 +15,17 @@ import io.amdim4j.loss.LossTerm;
 import io.amdim4j.loss.Losses;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.MixtureHead;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.pipeline.HostBatch;
-import java.nio.FloatBuffer;
 import java.util.random.RandomGenerator;
 
 /**
  * One AMDIM update (spec §3.3, §6.1, §7): both views through the encoder separately (so each
  * batch norm sees one view), the multiscale NCE loss, the online probes on the detached r1 of both
  * views, one backward pass, and one Adam step. Every array lives in a per-step sub-manager.
+ *
+ * <p>With bf16 ({@link PrecisionConfig}) only the two encoder passes run under autocast; their
+ * outputs come back in float32, so the NCE, the probes, the gradients and Adam stay float32.
  */
 public final class PretrainStep implements PretrainLoop.StepRunner {
 
@@ -31,6 +34,7 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
     private final MultiscaleNceLoss nce;
     private final MixtureNceLoss mixture;
     private final ParameterStore parameterStore;
+    private final PrecisionConfig precision;
 
     public PretrainStep(TrainConfig config, PretrainModel model, CoupledL2Adam optimizer) {
         NativeAllocator.tune();
@@ -39,6 +43,7 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
         this.nce = new MultiscaleNceLoss(config.nce());
         this.mixture = config.mixture().enabled() ? new MixtureNceLoss(config.nce(), config.mixture()) : null;
         this.parameterStore = new ParameterStore(model.manager(), false);
+        this.precision = config.precision();
     }
 
     /**
@@ -55,8 +60,8 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
         StepResult result;
         try (NDManager step = model.manager().newSubManager()) {
             Shape shape = new Shape(batch.viewShape());
-            NDArray x1 = step.create(FloatBuffer.wrap(batch.views()[0]), shape);
-            NDArray x2 = step.create(FloatBuffer.wrap(batch.views()[1]), shape);
+            NDArray x1 = precision.input(step, batch.views()[0], shape);
+            NDArray x2 = precision.input(step, batch.views()[1], shape);
             int[] labels = batch.labels();
             int[] both = new int[labels.length * 2];
             System.arraycopy(labels, 0, both, 0, labels.length);
@@ -64,8 +69,8 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
             NDArray y = step.create(both);
             Engine.getInstance().setRandomSeed((int) dropoutSeed);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDList view1 = model.encoder().forward(parameterStore, new NDList(x1), true);
-                NDList view2 = model.encoder().forward(parameterStore, new NDList(x2), true);
+                NDList view1 = precision.forward(model.encoder(), parameterStore, x1, true);
+                NDList view2 = precision.forward(model.encoder(), parameterStore, x2, true);
                 Losses selfSupervised = selfSupervised(view1, view2, locations);
                 // The probes read r1 detached: ℒ_cls reaches no encoder parameter (§3.3, §6.1).
                 NDArray r1 = NDArrays.concat(new NDList(

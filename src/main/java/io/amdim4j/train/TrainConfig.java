@@ -5,6 +5,7 @@ import io.amdim4j.data.DataConfig;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.model.PrecisionConfig;
 import java.util.Objects;
 
 /**
@@ -25,8 +26,8 @@ import java.util.Objects;
  * @param keepCheckpoints checkpoints kept on disk, newest first (at least 2, so a damaged newest one has a fallback)
  * @param testEachEpoch test the online probes at every epoch end
  * @param bnBatches batches of training images used to re-estimate batch-norm statistics before a test (§6.2)
- * @param precision arithmetic of the encoder's passes; {@code null} (a config.json written before
- *     the option existed) means float32
+ * @param precision arithmetic and input layout of the encoder's passes, as asked for and as resolved;
+ *     {@code null} (a config.json written before the option existed) means float32
  */
 public record TrainConfig(
         DataConfig data,
@@ -43,7 +44,7 @@ public record TrainConfig(
         int keepCheckpoints,
         boolean testEachEpoch,
         int bnBatches,
-        Precision precision) {
+        PrecisionConfig precision) {
 
     /** Code default of the reference; the authors recommend 480 (spec §7). */
     public static final int BATCH_SIZE = 200;
@@ -58,8 +59,7 @@ public record TrainConfig(
         Objects.requireNonNull(nce, "nce");
         Objects.requireNonNull(mixture, "mixture");
         Objects.requireNonNull(optim, "optim");
-        precision = precision == null ? Precision.FP32 : precision;
-        precision.requireSupported();
+        precision = precision == null ? PrecisionConfig.fp32() : precision;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }

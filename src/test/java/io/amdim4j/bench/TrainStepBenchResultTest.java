@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.amdim4j.model.EncoderConfig;
-import io.amdim4j.train.Precision;
+import io.amdim4j.model.PrecisionConfig;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class TrainStepBenchResultTest {
 
     private static final TrainStepBenchConfig CONFIG = new TrainStepBenchConfig(
-            new EncoderConfig(32, 3, 8, 32, 1, false), 16, 4, 0, Precision.FP32, 10, 1);
+            new EncoderConfig(32, 3, 8, 32, 1, false), 16, 4, 0, PrecisionConfig.fp32(), 10, 1, false);
 
     @Test
     void theMedianIgnoresOneSlowUpdate() {
@@ -34,14 +34,5 @@ class TrainStepBenchResultTest {
     void noTimedUpdatesIsAnError() {
         assertThatThrownBy(() -> new TrainStepBenchResult(CONFIG, new double[0], 1, OptionalDouble.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void bf16IsRefusedWithItsReason() {
-        assertThatThrownBy(() -> new TrainStepBenchConfig(new EncoderConfig(32, 3, 8, 32, 1, false), 16, 4, 0,
-                Precision.BF16, 10, 1))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("bf16")
-                .hasMessageContaining("DJL");
     }
 }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.amdim4j.bench.StepFlops;
+import io.amdim4j.model.CpuFlags;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.model.MemoryFormat;
+import io.amdim4j.model.Precision;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.run.RunJson;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class BenchTrainStepCommandTest {
@@ -14,7 +19,7 @@ class BenchTrainStepCommandTest {
     @Test
     void aTinyConfigurationEmitsOneJsonObjectWithTheFiguresOfTheIssue() throws Exception {
         CliRunner r = CliRunner.run("bench", "train-step", "--input-size", "32", "--ndf", "4", "--n-rkhs", "16",
-                "--n-depth", "1", "--batch", "4", "--steps", "3", "--warmup", "1", "--json");
+                "--n-depth", "1", "--batch", "4", "--steps", "3", "--warmup", "1", "--precision", "fp32", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = RunJson.mapper().readTree(r.out());
         double median = json.get("median_s_per_step").asDouble();
@@ -27,6 +32,11 @@ class BenchTrainStepCommandTest {
         assertThat(json.get("s_per_step")).hasSize(3);
         assertThat(json.get("last_loss").asDouble()).isPositive().isFinite();
         assertThat(json.get("precision").asText()).isEqualTo("fp32");
+        assertThat(json.get("precision_requested").asText()).isEqualTo("fp32");
+        assertThat(json.get("memory_format").asText()).isEqualTo("contiguous");
+        assertThat(json.get("busy_neighbour").asBoolean()).isFalse();
+        assertThat(json.get("omp_wait_policy").asText())
+                .isEqualTo(System.getenv().getOrDefault("OMP_WAIT_POLICY", BenchTrainStepCommand.UNSET));
         assertThat(json.get("batch").asInt()).isEqualTo(4);
         assertThat(json.get("ndf").asInt()).isEqualTo(4);
     }
@@ -63,16 +73,46 @@ class BenchTrainStepCommandTest {
     }
 
     @Test
-    void bf16EndsWithOneLineSayingWhy() {
-        CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--precision", "bf16");
-        assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("bf16").contains("DJL").doesNotContain("\tat ");
+    void autoIsResolvedFromTheCpuFlagsAndRecordedWithTheRequestAndTheBusyNeighbour() throws Exception {
+        CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--n-depth", "1",
+                "--batch", "2", "--steps", "1", "--warmup", "0", "--precision", "auto", "--busy-neighbour", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode json = RunJson.mapper().readTree(r.out());
+        PrecisionConfig expected = PrecisionConfig.resolve(Precision.AUTO, MemoryFormat.AUTO, CpuFlags.read());
+        assertThat(json.get("precision_requested").asText()).isEqualTo("auto");
+        assertThat(json.get("precision").asText()).isEqualTo(expected.precision().toString());
+        assertThat(json.get("memory_format").asText()).isEqualTo(expected.memoryFormat().toString());
+        assertThat(json.get("busy_neighbour").asBoolean()).isTrue();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("busy-neighbour"));
     }
 
     @Test
-    void anUnknownPrecisionIsAParameterError() {
+    void theChannelsLastLayoutCanBeChosenWithFloat32() throws Exception {
+        CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--n-depth", "1",
+                "--batch", "2", "--steps", "1", "--warmup", "0", "--precision", "fp32", "--memory-format",
+                "channels_last", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode json = RunJson.mapper().readTree(r.out());
+        assertThat(json.get("memory_format").asText()).isEqualTo("channels_last");
+        assertThat(json.get("last_loss").asDouble()).isPositive().isFinite();
+    }
+
+    @Test
+    void bf16OnACpuWithoutItEndsWithOneLineNamingTheMissingFeature() {
+        Assumptions.assumeFalse(PrecisionConfig.BF16_FLAGS.stream().anyMatch(CpuFlags.read()::contains),
+                "this CPU has native bfloat16, so bf16 is not refused here");
+        CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--precision", "bf16");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err().strip()).contains("avx512_bf16").doesNotContain("\n").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnknownPrecisionOrLayoutIsAParameterErrorListingTheChoices() {
         CliRunner r = CliRunner.run("bench", "train-step", "--precision", "fp8");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("fp32 or bf16");
+        assertThat(r.err()).contains("--precision").contains("fp32, bf16, auto");
+        CliRunner m = CliRunner.run("bench", "train-step", "--memory-format", "nhwc");
+        assertThat(m.exitCode()).isEqualTo(2);
+        assertThat(m.err()).contains("--memory-format").contains("contiguous, channels_last, auto");
     }
 }

@@ -41,7 +41,7 @@ class EvalConfigTest {
                 .hasMessageContaining("repeats");
         assertThatThrownBy(() -> D.withBnBatches(-1)).hasMessageContaining("bnBatches");
         assertThatThrownBy(() -> new EvalConfig(D.protocols(), D.featureSet(), 1, 0, D.labelFractions(), 1.0, 0,
-                D.linear(), D.mlp(), D.knn())).hasMessageContaining("valFraction");
+                D.linear(), D.mlp(), D.knn(), D.precision())).hasMessageContaining("valFraction");
     }
 
     @Test

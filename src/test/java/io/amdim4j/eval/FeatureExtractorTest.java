@@ -14,6 +14,9 @@ import ai.djl.training.ParameterStore;
 import io.amdim4j.WithNDManager;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.model.MemoryFormat;
+import io.amdim4j.model.Precision;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.pipeline.HostBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,6 +93,32 @@ class FeatureExtractorTest extends WithNDManager {
         assertThat(changed(before, snapshot(encoder))).isEmpty();
         assertThat(encoder.getParameters().values().stream().map(Parameter::getType))
                 .contains(Parameter.Type.RUNNING_MEAN); // the snapshot covers the BN statistics
+    }
+
+    @Test
+    void channelsLastInputGivesTheSameFeaturesAndBf16CloseOnes() {
+        List<HostBatch> batches = imageBatches(2, 4, 6);
+        FeatureExtractor plain = new FeatureExtractor("amdim", encoder, FeatureSet.MULTISCALE, manager);
+        Features exact = plain.extract(batches.iterator());
+        Features nhwc = plain.withPrecision(
+                new PrecisionConfig(Precision.FP32, Precision.FP32, MemoryFormat.CHANNELS_LAST))
+                .extract(batches.iterator());
+        // bf16 runs on every CPU (in software where it is not native), so this is never skipped
+        Features mixed = plain.withPrecision(PrecisionConfig.bf16()).extract(batches.iterator());
+        double diff = 0;
+        double norm = 0;
+        for (int row = 0; row < exact.count(); row++) {
+            float[] e = exact.row(row);
+            float[] c = nhwc.row(row);
+            float[] m = mixed.row(row);
+            for (int k = 0; k < e.length; k++) {
+                assertThat(c[k]).isCloseTo(e[k], within(1e-4f));
+                diff += (m[k] - e[k]) * (double) (m[k] - e[k]);
+                norm += e[k] * (double) e[k];
+            }
+        }
+        assertThat(mixed.labels()).containsExactly(exact.labels());
+        assertThat(Math.sqrt(diff / norm)).as("bf16 relative difference").isLessThan(0.02).isGreaterThan(0);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.amdim4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
 import io.amdim4j.loss.MixtureConfig;
@@ -43,7 +44,7 @@ class LearningRateLogTest {
         OptimConfig optim = new OptimConfig(BASE, OptimConfig.BETA1, OptimConfig.BETA2, OptimConfig.EPS,
                 OptimConfig.WEIGHT_DECAY, WARMUP, MILESTONES, OptimConfig.DECAY);
         return new TrainConfig(data, encoder, AugmentConfig.cifar32(), NceConfig.defaults(), MixtureConfig.defaults(),
-                optim, EPOCHS, steps, 4, 1, 0, 2, false, 1, Precision.FP32);
+                optim, EPOCHS, steps, 4, 1, 0, 2, false, 1, PrecisionConfig.fp32());
     }
 
     /** Spec §7 as written: (t+1)/W of the base while t < W, else 0.2 per milestone passed (m < e). */

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.WithNDManager;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.pipeline.HostBatch;
@@ -34,7 +35,7 @@ class PretrainStepTest extends WithNDManager {
         TrainConfig tiny = TinyRun.config(Path.of("not-read"));
         EncoderConfig encoder = new EncoderConfig(32, 3, 8, TinyRun.N_RKHS, 1, useBn);
         return new TrainConfig(tiny.data(), encoder, tiny.augment(), tiny.nce(), tiny.mixture(), optim, 1, 1, N, 1, 0,
-                2, false, 1, Precision.FP32);
+                2, false, 1, PrecisionConfig.fp32());
     }
 
     /** β1 = 0 and no weight decay: after one update, Adam's first moment m is exactly the gradient. */

@@ -10,6 +10,7 @@ import io.amdim4j.data.Split;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.MetricsRecord;
 import io.amdim4j.run.RunDirectory;
@@ -49,7 +50,7 @@ class PretrainingTest {
         EncoderConfig enc = new EncoderConfig(32, 3, 8, 32, 1, false);
         OptimConfig optim = OptimConfig.forEpochs(epochs).withWarmup(3).withLr(lr);
         return new TrainConfig(d, enc, AugmentConfig.cifar32(), NceConfig.defaults(), MixtureConfig.defaults(), optim,
-                epochs, steps, 8, 2, 0, 2, test, 2, Precision.FP32);
+                epochs, steps, 8, 2, 0, 2, test, 2, PrecisionConfig.fp32());
     }
 
     /** A resume that only moves the step limit. */

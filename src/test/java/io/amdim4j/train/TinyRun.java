@@ -7,6 +7,7 @@ import io.amdim4j.data.Split;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.run.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ public final class TinyRun {
         EncoderConfig encoder = new EncoderConfig(SIDE, 3, 8, N_RKHS, 1, false);
         OptimConfig optim = OptimConfig.forEpochs(1).withWarmup(1).withLr(2e-3);
         return new TrainConfig(data, encoder, AugmentConfig.cifar32(), NceConfig.defaults(), MixtureConfig.defaults(),
-                optim, 1, STEPS, 4, 1, 1, 2, false, 1, Precision.FP32);
+                optim, 1, STEPS, 4, 1, 1, 2, false, 1, PrecisionConfig.fp32());
     }
 
     /** Writes the dataset under {@code root/cifar} and pre-trains into {@code root/run}. */

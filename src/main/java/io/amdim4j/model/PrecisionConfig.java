@@ -1,0 +1,125 @@
+package io.amdim4j.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How the encoder's passes compute: the precision asked for, the one resolved for this CPU, and
+ * the input's memory layout. Recorded in {@code config.json} and in the benchmark JSON.
+ *
+ * <p>Only the encoder's forward (and so its backward) runs under bf16 autocast; its outputs are
+ * brought back to float32 before the NCE scores, the losses and the probes.
+ *
+ * @param requested what was asked for ({@code auto} allowed)
+ * @param precision what runs: {@code fp32} or {@code bf16}
+ * @param memoryFormat layout of the input batch: {@code contiguous} or {@code channels_last}
+ */
+public record PrecisionConfig(Precision requested, Precision precision, MemoryFormat memoryFormat) {
+
+    /** {@code /proc/cpuinfo} flags of native bfloat16 arithmetic (AVX-512 BF16, AMX). */
+    public static final List<String> BF16_FLAGS = List.of("avx512_bf16", "amx_bf16");
+
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public PrecisionConfig {
+        Objects.requireNonNull(requested, "requested precision");
+        Objects.requireNonNull(precision, "precision");
+        Objects.requireNonNull(memoryFormat, "memory format");
+        if (precision == Precision.AUTO || memoryFormat == MemoryFormat.AUTO) {
+            throw new IllegalArgumentException("a resolved precision config cannot hold 'auto': " + precision
+                    + ", " + memoryFormat);
+        }
+        if (requested != Precision.AUTO && requested != precision) {
+            throw new IllegalArgumentException("precision " + precision + " resolved from a request for " + requested);
+        }
+    }
+
+    /** Everything float32, plain layout: the behaviour before the option existed. */
+    public static PrecisionConfig fp32() {
+        return new PrecisionConfig(Precision.FP32, Precision.FP32, MemoryFormat.CONTIGUOUS);
+    }
+
+    /** bf16 autocast with a channels-last input. */
+    public static PrecisionConfig bf16() {
+        return new PrecisionConfig(Precision.BF16, Precision.BF16, MemoryFormat.CHANNELS_LAST);
+    }
+
+    /**
+     * Reads a {@code config.json} written before the memory format existed, when the field was
+     * the bare precision name.
+     *
+     * @param label {@code fp32} (the only precision that could train then)
+     * @return {@link #fp32()}
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static PrecisionConfig fromLabel(String label) {
+        return switch (OptionNames.parse(Precision.values(), label, "precision")) {
+            case FP32 -> fp32();
+            case BF16 -> bf16();
+            case AUTO -> throw new IllegalArgumentException("a recorded precision cannot be 'auto'");
+        };
+    }
+
+    /**
+     * Resolves {@code auto} against the CPU's flags: bf16 where one of {@link #BF16_FLAGS} is
+     * present, fp32 otherwise; channels-last with bf16, contiguous with fp32.
+     *
+     * @param requested {@code fp32}, {@code bf16} or {@code auto}
+     * @param memoryFormat a layout, or {@code auto}
+     * @param cpuFlags the flags of {@code /proc/cpuinfo} ({@link CpuFlags#read()})
+     * @return the resolved configuration
+     * @throws IllegalArgumentException if bf16 is asked for on a CPU without native bfloat16
+     */
+    public static PrecisionConfig resolve(Precision requested, MemoryFormat memoryFormat, Set<String> cpuFlags) {
+        boolean native16 = BF16_FLAGS.stream().anyMatch(cpuFlags::contains);
+        if (requested == Precision.BF16 && !native16) {
+            throw new IllegalArgumentException("--precision bf16 needs a CPU with native bfloat16 arithmetic, "
+                    + "but this CPU lacks " + String.join(" and ", BF16_FLAGS)
+                    + " (/proc/cpuinfo flags); use --precision fp32 or auto");
+        }
+        Precision precision = requested == Precision.AUTO ? (native16 ? Precision.BF16 : Precision.FP32) : requested;
+        MemoryFormat format = memoryFormat != MemoryFormat.AUTO ? memoryFormat
+                : precision == Precision.BF16 ? MemoryFormat.CHANNELS_LAST : MemoryFormat.CONTIGUOUS;
+        return new PrecisionConfig(requested, precision, format);
+    }
+
+    /**
+     * An engine array of host pixels in this configuration's layout.
+     *
+     * @param manager owner of the array
+     * @param nchw pixels in N×C×H×W order
+     * @param shape N, C, H, W
+     * @return an N×C×H×W array
+     */
+    public NDArray input(NDManager manager, float[] nchw, Shape shape) {
+        return memoryFormat.input(manager, nchw, shape);
+    }
+
+    /**
+     * One forward pass of a block, under bf16 autocast when this configuration says so; the
+     * outputs are float32 either way.
+     *
+     * @param block the encoder (or any block of convolutions)
+     * @param store parameter store of the pass
+     * @param x the input, from {@link #input}
+     * @param training training mode (batch-norm statistics)
+     * @return the block's outputs, in float32
+     */
+    public NDList forward(Block block, ParameterStore store, NDArray x, boolean training) {
+        if (precision == Precision.FP32) {
+            return block.forward(store, new NDList(x), training);
+        }
+        NDList out;
+        try (Autocast scope = Autocast.bf16()) {
+            out = block.forward(store, new NDList(x), training);
+        }
+        return Autocast.toFloat32(out);
+    }
+}
