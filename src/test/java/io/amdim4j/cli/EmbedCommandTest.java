@@ -35,8 +35,7 @@ class EmbedCommandTest extends WithNDManager {
 
     private static final double TOLERANCE = 1e-5;
 
-    @TempDir
-    static Path shared;
+    private static Path shared;
 
     private static RunDirectory run;
 
@@ -47,7 +46,8 @@ class EmbedCommandTest extends WithNDManager {
 
     @BeforeAll
     static void pretrain() throws IOException {
-        run = TinyRun.pretrain(shared);
+        shared = TinyRun.sharedRoot();
+        run = TinyRun.shared();
         dataset = "cifar10:" + shared.resolve("cifar");
     }
 

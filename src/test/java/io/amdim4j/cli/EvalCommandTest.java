@@ -26,8 +26,7 @@ class EvalCommandTest {
     /** Train images of the tiny run: five CIFAR batch files. */
     private static final int TRAIN_IMAGES = 5 * TinyRun.PER_TRAIN_FILE;
 
-    @TempDir
-    static Path shared;
+    private static Path shared;
 
     private static RunDirectory run;
 
@@ -36,7 +35,8 @@ class EvalCommandTest {
 
     @BeforeAll
     static void pretrain() throws IOException {
-        run = TinyRun.pretrain(shared);
+        shared = TinyRun.sharedRoot();
+        run = TinyRun.shared();
     }
 
     /** Small settings: few BN batches, one seed, all labels. */

@@ -37,8 +37,7 @@ class ExportCommandTest extends WithNDManager {
 
     private static final double TOLERANCE = 1e-5;
 
-    @TempDir
-    static Path shared;
+    private static Path shared;
 
     private static RunDirectory run;
 
@@ -47,7 +46,8 @@ class ExportCommandTest extends WithNDManager {
 
     @BeforeAll
     static void pretrain() throws IOException {
-        run = TinyRun.pretrain(shared);
+        shared = TinyRun.sharedRoot();
+        run = TinyRun.shared();
     }
 
     @Test

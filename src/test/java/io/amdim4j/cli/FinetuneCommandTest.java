@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code amdim finetune} on a tiny run: the comparison table, finetune.json and a loadable classifier. */
 class FinetuneCommandTest {
 
-    @TempDir
-    static Path shared;
+    private static Path shared;
 
     private static RunDirectory run;
 
@@ -34,7 +33,8 @@ class FinetuneCommandTest {
 
     @BeforeAll
     static void pretrain() throws IOException {
-        run = TinyRun.pretrain(shared);
+        shared = TinyRun.sharedRoot();
+        run = TinyRun.shared();
     }
 
     @Test

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A tiny run's test split, embedded, indexed and searched through the commands a user types. */
 class SearchCommandTest {
 
-    @TempDir
-    static Path shared;
+    private static Path shared;
 
     private static Path embeddings;
     private static Path index;
@@ -31,7 +30,8 @@ class SearchCommandTest {
 
     @BeforeAll
     static void embedAndIndex() throws IOException {
-        RunDirectory run = TinyRun.pretrain(shared);
+        shared = TinyRun.sharedRoot();
+        RunDirectory run = TinyRun.shared();
         String dataset = "cifar10:" + shared.resolve("cifar");
         test = DatasetSpec.parse(dataset).open(io.amdim4j.data.Split.TEST);
         embeddings = shared.resolve("emb");

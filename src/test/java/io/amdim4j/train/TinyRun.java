@@ -52,6 +52,37 @@ public final class TinyRun {
                 optim, 1, STEPS, 4, 1, 1, 2, false, 1, PrecisionConfig.fp32());
     }
 
+    private static RunDirectory shared;
+    private static Path sharedRoot;
+
+    /**
+     * One tiny run per test JVM under {@link #sharedRoot()}, pre-trained on first use, for tests that
+     * only read a run (export, embed, eval, search, finetune): one pre-training instead of one per class.
+     */
+    public static synchronized RunDirectory shared() throws IOException {
+        if (shared == null) {
+            shared = pretrain(sharedRoot());
+        }
+        return shared;
+    }
+
+    /** The directory of {@link #shared()}: {@code cifar/} holds its dataset, {@code run/} the run. */
+    public static synchronized Path sharedRoot() throws IOException {
+        if (sharedRoot == null) {
+            sharedRoot = java.nio.file.Files.createTempDirectory("amdim-tiny-run-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(sharedRoot)));
+        }
+        return sharedRoot;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = java.nio.file.Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is not worth failing a finished test run over
+        }
+    }
+
     /** Writes the dataset under {@code root/cifar} and pre-trains into {@code root/run}. */
     public static RunDirectory pretrain(Path root) throws IOException {
         Path cifar = writeCifar(root.resolve("cifar"), 5);

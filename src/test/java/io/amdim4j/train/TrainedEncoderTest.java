@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The encoder of a real (tiny) pre-training run comes back from its checkpoint alone. */
 class TrainedEncoderTest extends WithNDManager {
 
-    @TempDir
-    static Path shared;
+    private static Path shared;
 
     private static RunDirectory run;
 
@@ -34,7 +33,8 @@ class TrainedEncoderTest extends WithNDManager {
 
     @BeforeAll
     static void pretrain() throws IOException {
-        run = TinyRun.pretrain(shared);
+        shared = TinyRun.sharedRoot();
+        run = TinyRun.shared();
     }
 
     @Test
