@@ -36,9 +36,8 @@ public final class PretrainFromJava {
 
         @Override
         public void onStep(TrainingCursor cursor, StepResult result, double lr, double pairsPerSecond) {
-            System.out.printf(Locale.ROOT, "update %d (epoch %d): loss %.4f (1t5 %.4f, 1t7 %.4f, 5t5 %.4f), lr %.2e%n",
-                    cursor.step(), cursor.epoch(), result.loss(), result.loss1t5(), result.loss1t7(),
-                    result.loss5t5(), lr);
+            System.out.printf(Locale.ROOT, "update %d (epoch %d): loss %.4f %s, lr %.2e%n",
+                    cursor.step(), cursor.epoch(), result.loss(), result.losses().byKey(), lr);
         }
 
         @Override
