@@ -27,19 +27,19 @@ class ClassifierTrainingTest extends WithNDManager {
     @Test
     void learnsAClassTheAugmentationKeepsAndEndsOnTheBestEpoch() {
         EncoderClassifier net = tinyClassifier(ClassifierHead.LINEAR, manager);
-        StripeImages fit = new StripeImages(64, 1);
-        StripeImages validation = new StripeImages(32, 2);
-        FinetuneConfig config = new FinetuneConfig(1.0, 8, 16, 2e-3, 5e-3, ClassifierHead.LINEAR, 0.1, 8, 3, 1);
+        StripeImages fit = new StripeImages(32, 1);
+        StripeImages validation = new StripeImages(16, 2);
+        FinetuneConfig config = new FinetuneConfig(1.0, 5, 8, 3e-3, 1e-2, ClassifierHead.LINEAR, 0.1, 5, 3, 1);
         List<String> log = new ArrayList<>();
         ClassifierTraining.Outcome outcome = ClassifierTraining.fit(net, fit, validation, AugmentConfig.cifar32(),
                 config, manager, log::add);
 
-        assertThat(outcome.updates()).isEqualTo(8L * (64 / 16));
-        assertThat(outcome.epochs()).hasSize(8);
+        assertThat(outcome.updates()).isEqualTo(5L * (32 / 8));
+        assertThat(outcome.epochs()).hasSize(5);
         assertThat(outcome.bestValidationAccuracy()).isGreaterThanOrEqualTo(0.9);
         double restored = ClassifierAccuracy.of(net, validation, AugmentConfig.cifar32(), 16, 1, manager);
         assertThat(restored).isEqualTo(outcome.bestValidationAccuracy());
-        assertThat(log).hasSize(8).allMatch(line -> line.contains("validation accuracy"));
+        assertThat(log).hasSize(5).allMatch(line -> line.contains("validation accuracy"));
     }
 
     @Test
