@@ -40,7 +40,8 @@ final class ResumeOptions {
             Map.entry("--tau", c -> c.mixture().tau()),
             Map.entry("--alpha", c -> c.mixture().alpha()),
             Map.entry("--batch-size", TrainConfig::batchSize),
-            Map.entry("--precision", TrainConfig::precision),
+            Map.entry("--precision", c -> c.precision().precision()),
+            Map.entry("--memory-format", c -> c.precision().memoryFormat()),
             Map.entry("--run-dir", c -> "the --resume directory"));
 
     private ResumeOptions() {}

@@ -40,7 +40,7 @@ class SharedOptionsTest {
     void everyCommandThatReadsImagesTakesTheOneDatasetOption() {
         Map<String, OptionSpec> withDataset = commandsWith("--dataset");
         assertThat(withDataset.keySet()).containsExactlyInAnyOrder(
-                "amdim pretrain", "amdim eval", "amdim embed", "amdim report", "amdim bench data");
+                "amdim pretrain", "amdim eval", "amdim embed", "amdim finetune", "amdim report", "amdim bench data");
         withDataset.forEach((command, option) -> {
             assertThat(option.description()).as(command).containsExactly(DatasetOption.FORMATS, DatasetOption.SPLITS);
             assertThat(option.type()).as(command).isEqualTo(DatasetSpec.class);
