@@ -1,6 +1,5 @@
 package io.amdim4j.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.amdim4j.model.Encoder;
+import io.amdim4j.model.EngineSeed;
 import io.amdim4j.model.LinearProbe;
 import io.amdim4j.model.MixtureHead;
 import io.amdim4j.model.MlpProbe;
@@ -44,7 +44,7 @@ public final class PretrainModel implements AutoCloseable {
      */
     public PretrainModel(TrainConfig config, int numClasses, long initSeed, NDManager parent) {
         this.manager = parent.newSubManager();
-        Engine.getInstance().setRandomSeed((int) initSeed);
+        EngineSeed.apply(initSeed);
         int r = config.encoder().nRkhs();
         encoder = Encoder.builder().setConfig(config.encoder()).build();
         encoder.initialize(manager, DataType.FLOAT32, encoder.inputShape(2));
