@@ -3,14 +3,15 @@ package io.amdim4j.cli;
 import io.amdim4j.report.HtmlReport;
 import io.amdim4j.report.ReportConfig;
 import io.amdim4j.report.ReportFiles;
+import io.amdim4j.train.TrainConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code amdim report}: an HTML page with PNG figures about one run directory. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
@@ -43,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Charts are drawn off-screen; without this AWT may look for a display that a server lacks.
         System.setProperty("java.awt.headless", "true");
-        ReportConfig config = ReportConfig.of(runDir).withSplit(split);
+        ReportConfig config = ReportConfig.of(runDir, TrainConfig.class).withSplit(split);
         if (out != null) {
             config = config.withOut(out);
         }

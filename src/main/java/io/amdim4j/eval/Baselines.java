@@ -1,5 +1,7 @@
 package io.amdim4j.eval;
 
+import io.amdim4j.run.EvalReport;
+import io.amdim4j.run.EvalTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,25 +57,8 @@ public final class Baselines {
      * @param test test images, every image once
      * @return rows: method, protocol, accuracy mean ± std
      */
-    public List<BaselineRow> compare(List<FeatureSource> methods, BatchSource training, BatchSource test) {
-        return table(evaluate(methods, training, test));
-    }
-
-    /**
-     * One row per method, protocol and label fraction.
-     *
-     * @param reports evaluation reports
-     * @return the rows, in report order
-     */
-    public static List<BaselineRow> table(List<EvalReport> reports) {
-        List<BaselineRow> rows = new ArrayList<>();
-        for (EvalReport report : reports) {
-            for (EvalResult result : report.results()) {
-                rows.add(new BaselineRow(report.method(), result.protocol(), result.featureSet(),
-                        result.labelFraction(), result.mean(), result.std(), result.seeds().size()));
-            }
-        }
-        return rows;
+    public List<EvalTable.Row> compare(List<FeatureSource> methods, BatchSource training, BatchSource test) {
+        return EvalTable.rows(evaluate(methods, training, test));
     }
 
     /**
@@ -82,17 +67,13 @@ public final class Baselines {
      * @param rows table rows
      * @return the table, one line per row after the header
      */
-    public static String markdown(List<BaselineRow> rows) {
+    public static String markdown(List<EvalTable.Row> rows) {
         StringBuilder out = new StringBuilder(
                 "| method | protocol | features | labels | accuracy (%) | seeds |\n|---|---|---|---|---|---|\n");
-        for (BaselineRow row : rows) {
+        for (EvalTable.Row row : rows) {
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d |%n", row.method(),
-                    row.protocol(), row.featureSet(), percent(row.labelFraction()), row.accuracy(), row.seeds()));
+                    row.protocol(), row.featureSet(), row.labels(), row.accuracy(), row.seeds()));
         }
         return out.toString();
-    }
-
-    private static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.4g%%", 100 * fraction).replaceAll("\\.?0+%$", "%");
     }
 }

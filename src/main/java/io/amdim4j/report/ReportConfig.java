@@ -1,6 +1,7 @@
 package io.amdim4j.report;
 
 import io.amdim4j.run.RunDirectory;
+import io.amdim4j.run.RunSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,11 @@ import java.util.Optional;
  * @param dataset the {@code DatasetSpec} of the embedded images, for the gallery's thumbnails; if
  *     empty, the run's own dataset from config.json is tried
  * @param split the embedded split ({@code test} by default)
+ * @param settings the class of the configuration in config.json ({@code TrainConfig} for a
+ *     pre-training run): the report may not import training code, so its caller names the class
  */
 public record ReportConfig(RunDirectory run, Path out, Optional<Path> embeddings, Optional<String> dataset,
-        String split) {
+        String split, Class<? extends RunSettings> settings) {
 
     /** The split {@code amdim embed} and the report use unless told otherwise. */
     public static final String DEFAULT_SPLIT = "test";
@@ -31,6 +34,7 @@ public record ReportConfig(RunDirectory run, Path out, Optional<Path> embeddings
         Objects.requireNonNull(embeddings, "embeddings");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(settings, "settings");
         if (split.isBlank()) {
             throw new IllegalArgumentException("split must not be blank");
         }
@@ -39,26 +43,33 @@ public record ReportConfig(RunDirectory run, Path out, Optional<Path> embeddings
         }
     }
 
-    /** The defaults for {@code runDir}: report into {@code RUN_DIR/report}, embeddings found if present, test split. */
-    public static ReportConfig of(Path runDir) {
+    /**
+     * The defaults for {@code runDir}: report into {@code RUN_DIR/report}, embeddings found if
+     * present, test split.
+     *
+     * @param runDir the run directory
+     * @param settings the class of the configuration in its config.json
+     * @return the configuration
+     */
+    public static ReportConfig of(Path runDir, Class<? extends RunSettings> settings) {
         RunDirectory run = new RunDirectory(runDir);
-        return new ReportConfig(run, run.report(), Optional.empty(), Optional.empty(), DEFAULT_SPLIT);
+        return new ReportConfig(run, run.report(), Optional.empty(), Optional.empty(), DEFAULT_SPLIT, settings);
     }
 
     public ReportConfig withOut(Path dir) {
-        return new ReportConfig(run, dir, embeddings, dataset, split);
+        return new ReportConfig(run, dir, embeddings, dataset, split, settings);
     }
 
     public ReportConfig withEmbeddings(Path dir) {
-        return new ReportConfig(run, out, Optional.of(dir), dataset, split);
+        return new ReportConfig(run, out, Optional.of(dir), dataset, split, settings);
     }
 
     public ReportConfig withDataset(String spec) {
-        return new ReportConfig(run, out, embeddings, Optional.of(spec), split);
+        return new ReportConfig(run, out, embeddings, Optional.of(spec), split, settings);
     }
 
     public ReportConfig withSplit(String name) {
-        return new ReportConfig(run, out, embeddings, dataset, name);
+        return new ReportConfig(run, out, embeddings, dataset, name, settings);
     }
 
     /** The embeddings directory to read: the one given, else {@code RUN_DIR/embeddings}. */

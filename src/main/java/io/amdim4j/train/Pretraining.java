@@ -1,14 +1,12 @@
 package io.amdim4j.train;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
-import io.amdim4j.run.AtomicFile;
+import io.amdim4j.run.ConfigJson;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.RunDirectory;
-import io.amdim4j.run.RunJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -122,10 +120,6 @@ public final class Pretraining {
     }
 
     private static void writeConfig(TrainConfig config, RunDirectory run, String datasetChecksum) throws IOException {
-        ObjectNode root = RunJson.mapper().createObjectNode();
-        root.set("config", RunJson.mapper().valueToTree(config));
-        root.set("provenance", RunJson.mapper().valueToTree(EngineProvenance.capture()));
-        root.put("dataset_checksum", datasetChecksum);
-        AtomicFile.write(run.config(), RunJson.mapper().writeValueAsBytes(root));
+        new ConfigJson<>(config, EngineProvenance.capture(), datasetChecksum, List.of()).write(run.config());
     }
 }

@@ -1,12 +1,13 @@
 package io.amdim4j.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.amdim4j.WithNDManager;
 import io.amdim4j.pipeline.HostBatch;
+import io.amdim4j.run.EvalTable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -58,9 +59,9 @@ class BaselinesTest extends WithNDManager {
     void tableHasOneRowPerMethodProtocolAndFraction() {
         FrozenEvaluation evaluation = new FrozenEvaluation(FrozenEvaluationTest.smallConfig()
                 .withLabelFractions(List.of(LabelFraction.ALL)), new ClippedCrossEntropyForTests(), manager, line -> { });
-        List<BaselineRow> rows = new Baselines(evaluation).compare(List.of(new RawPixelFeatures(), new Noise()),
+        List<EvalTable.Row> rows = new Baselines(evaluation).compare(List.of(new RawPixelFeatures(), new Noise()),
                 () -> images(1, 60).iterator(), () -> images(2, 50).iterator());
-        assertThat(rows).extracting(BaselineRow::method, BaselineRow::protocol).containsExactly(
+        assertThat(rows).extracting(EvalTable.Row::method, EvalTable.Row::protocol).containsExactly(
                 tuple("pixels", "linear"),
                 tuple("pixels", "knn-k5"),
                 tuple("noise", "linear"),
@@ -68,22 +69,6 @@ class BaselinesTest extends WithNDManager {
         assertThat(rows.get(0).mean()).isGreaterThanOrEqualTo(0.97);
         assertThat(rows.get(2).mean()).isBetween(0.1, 0.45); // chance is 0.25 on 200 test images
         assertThat(rows).allSatisfy(r -> assertThat(r.seeds()).isEqualTo(2));
-    }
-
-    @Test
-    void rowsFormatAsPercentMeanPlusMinusStd() {
-        EvalReport report = new EvalReport("amdim", "r1", 100, 50, 10, List.of(
-                EvalResult.of("linear", "r1", 0.01, List.of(new SeedOutcome(1, 0.9, Map.of()), new SeedOutcome(2, 0.8, Map.of())))),
-                1.0);
-        List<BaselineRow> rows = Baselines.table(List.of(report));
-        assertThat(rows).hasSize(1);
-        BaselineRow row = rows.get(0);
-        assertThat(row).extracting(BaselineRow::method, BaselineRow::protocol, BaselineRow::featureSet,
-                BaselineRow::labelFraction, BaselineRow::seeds).containsExactly("amdim", "linear", "r1", 0.01, 2);
-        assertThat(row.mean()).isCloseTo(0.85, within(1e-12));
-        assertThat(row.std()).isCloseTo(Math.sqrt(0.005), within(1e-12));
-        assertThat(rows.get(0).accuracy()).isEqualTo("85.00 ± 7.07");
-        assertThat(Baselines.markdown(rows)).endsWith("| amdim | linear | r1 | 1% | 85.00 ± 7.07 | 2 |\n");
     }
 
     @Test

@@ -1,12 +1,15 @@
 package io.amdim4j.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.amdim4j.WithNDManager;
 import io.amdim4j.pipeline.HostBatch;
+import io.amdim4j.run.EvalReport;
+import io.amdim4j.run.EvalResult;
+import io.amdim4j.run.SeedOutcome;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -17,7 +17,7 @@ class ConfigSummaryTest {
     @Test
     void highlightsAndEveryLeafComeFromTheFile() throws IOException {
         SyntheticRun run = SyntheticRun.write(tmp);
-        ConfigSummary summary = ConfigSummary.read(run.run.config()).orElseThrow();
+        ConfigSummary summary = ConfigSummary.read(run.run.config(), SyntheticRun.Settings.class).orElseThrow();
         assertThat(summary.highlight("dataset")).contains("cifar10:/nowhere/cifar");
         assertThat(summary.highlight("ndf")).contains("48");
         assertThat(summary.highlight("n_rkhs")).contains("256");
@@ -27,14 +27,19 @@ class ConfigSummaryTest {
         assertThat(summary.highlight("git commit")).contains("0123456789abcdef0123456789abcdef01234567");
         assertThat(summary.highlight("use_bn")).isEmpty();
         assertThat(summary.value("provenance.engine")).contains("PyTorch 2.7.1");
-        assertThat(summary.all()).hasSize(13);
+        assertThat(summary.highlight("created")).contains("2025-01-01T00:00:00Z");
+        assertThat(summary.highlight("dataset checksum")).contains("sha256:00");
+        assertThat(summary.datasetSpec()).isEqualTo("cifar10:/nowhere/cifar");
+        // 7 settings, 9 provenance fields, the checksum; an empty history is not written
+        assertThat(summary.all()).hasSize(17);
     }
 
     @Test
     void aMissingFileIsEmptyAndOtherJsonIsRejected() throws IOException {
-        assertThat(ConfigSummary.read(tmp.resolve("config.json"))).isEmpty();
-        Files.writeString(tmp.resolve("config.json"), "[1, 2]");
-        assertThatThrownBy(() -> ConfigSummary.read(tmp.resolve("config.json"))).isInstanceOf(IOException.class)
-                .hasMessageContaining("not a JSON object");
+        Path file = tmp.resolve("config.json");
+        assertThat(ConfigSummary.read(file, SyntheticRun.Settings.class)).isEmpty();
+        Files.writeString(file, "[1, 2]");
+        assertThatThrownBy(() -> ConfigSummary.read(file, SyntheticRun.Settings.class))
+                .isInstanceOf(IOException.class).hasMessageContaining(file + " is not a readable config.json");
     }
 }
