@@ -1,10 +1,8 @@
 package io.amdim4j.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,12 +74,7 @@ public record ConfigJson<C>(C config, Provenance provenance, String datasetCheck
      * @throws IOException naming the file if it cannot be written
      */
     public void write(Path file) throws IOException {
-        byte[] bytes = RunJson.mapper().writeValueAsBytes(this);
-        try {
-            AtomicFile.write(file, bytes);
-        } catch (IOException e) {
-            throw new IOException(file + ": cannot write the run configuration: " + e.getMessage(), e);
-        }
+        RunJson.write(file, this, "the run configuration");
     }
 
     /**
@@ -94,14 +87,6 @@ public record ConfigJson<C>(C config, Provenance provenance, String datasetCheck
      * @throws IOException naming the file if it is missing or not a run configuration
      */
     public static <C> ConfigJson<C> read(Path file, Class<C> configType) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " does not exist or is not a file");
-        }
-        JavaType type = RunJson.mapper().getTypeFactory().constructParametricType(ConfigJson.class, configType);
-        try {
-            return RunJson.mapper().readValue(file.toFile(), type);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException(file + " is not a readable config.json: " + e.getMessage(), e);
-        }
+        return RunJson.read(file, ConfigJson.class, configType, "config.json");
     }
 }

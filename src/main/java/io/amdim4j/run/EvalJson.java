@@ -1,9 +1,6 @@
 package io.amdim4j.run;
 
-import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -81,7 +78,7 @@ public record EvalJson<C>(String checkpoint, String dataset, String trainSplit, 
      * @throws IOException if serialisation fails
      */
     public byte[] toBytes() throws IOException {
-        return (RunJson.mapper().writeValueAsString(this) + "\n").getBytes(StandardCharsets.UTF_8);
+        return RunJson.bytes(this);
     }
 
     /**
@@ -91,12 +88,7 @@ public record EvalJson<C>(String checkpoint, String dataset, String trainSplit, 
      * @throws IOException naming the file if it cannot be written
      */
     public void write(Path file) throws IOException {
-        byte[] bytes = toBytes();
-        try {
-            AtomicFile.write(file, bytes);
-        } catch (IOException e) {
-            throw new IOException(file + ": cannot write the evaluation: " + e.getMessage(), e);
-        }
+        RunJson.write(file, this, "the evaluation");
     }
 
     /**
@@ -109,14 +101,6 @@ public record EvalJson<C>(String checkpoint, String dataset, String trainSplit, 
      * @throws IOException naming the file if it is missing or not an evaluation
      */
     public static <C> EvalJson<C> read(Path file, Class<C> settings) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " does not exist or is not a file");
-        }
-        JavaType type = RunJson.mapper().getTypeFactory().constructParametricType(EvalJson.class, settings);
-        try {
-            return RunJson.mapper().readValue(file.toFile(), type);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException(file + " is not a readable eval.json: " + e.getMessage(), e);
-        }
+        return RunJson.read(file, EvalJson.class, settings, "eval.json");
     }
 }
