@@ -80,16 +80,6 @@ public record ConfigSummary(List<Row> highlights, List<Row> all, String datasetS
         return new ConfigSummary(highlights, all, file.config().datasetSpec(), p.createdAt());
     }
 
-    /** Value {@code key} of the highlights, if present. */
-    public Optional<String> highlight(String key) {
-        return highlights.stream().filter(r -> r.key().equals(key)).map(Row::value).findFirst();
-    }
-
-    /** Value at a dotted path of {@link #all}, e.g. {@code config.data.dataset}. */
-    public Optional<String> value(String dottedPath) {
-        return all.stream().filter(r -> r.key().equals(dottedPath)).map(Row::value).findFirst();
-    }
-
     private static void flatten(String prefix, JsonNode node, List<Row> out) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

@@ -26,8 +26,9 @@ import java.util.Optional;
  * {@code amdim report}: a self-contained HTML page about one run directory, with PNG figures
  * beside it: (1) the training curves, (2) the evaluation table of eval.json and the run's
  * configuration, (3) a PCA map of the embeddings coloured by class and (4) a nearest-neighbour
- * gallery. It reads the run only through its files, so it imports no training or evaluation code
- * and works on a run that is still training. A section whose input is missing says how to make it.
+ * gallery. It reads the run only through its files, with {@code run}'s typed readers (the class of
+ * the configuration in config.json comes from the caller), so it imports no training or evaluation
+ * code and works on a run that is still training. A section whose input is missing says how to make it.
  */
 public final class HtmlReport {
 

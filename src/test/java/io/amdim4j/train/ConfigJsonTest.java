@@ -61,16 +61,16 @@ class ConfigJsonTest {
                 "test split", "master seed", "input size (px)", "channels", "ndf", "n_rkhs", "n_depth", "use_bn",
                 "augmentation", "tclip", "score regulariser weight", "mixtures", "epochs", "max steps (0 = none)",
                 "batch size", "learning rate", "warm-up updates", "lr milestones (epochs)", "precision", "git commit");
-        assertThat(summary.highlight("master seed")).contains("7");
-        assertThat(summary.highlight("ndf")).contains("8");
-        assertThat(summary.highlight("n_rkhs")).contains(Integer.toString(TinyRun.N_RKHS));
-        assertThat(summary.highlight("augmentation")).contains("cifar32");
-        assertThat(summary.highlight("batch size")).contains("4");
-        assertThat(summary.highlight("learning rate")).contains("0.002");
-        assertThat(summary.highlight("lr milestones (epochs)")).contains("[0]");
-        assertThat(summary.highlight("precision")).contains("fp32");
-        assertThat(summary.highlight("engine threads")).contains("2");
-        assertThat(summary.highlight("dataset checksum")).contains(CHECKSUM);
-        assertThat(summary.value("config.optim.beta1")).contains("0.8");
+        assertThat(summary.highlights()).contains(new ConfigSummary.Row("master seed", "7"));
+        assertThat(summary.highlights()).contains(new ConfigSummary.Row("ndf", "8"));
+        assertThat(summary.highlights()).contains(new ConfigSummary.Row("n_rkhs", Integer.toString(TinyRun.N_RKHS)));
+        assertThat(summary.highlights()).contains(new ConfigSummary.Row("augmentation", "cifar32"));
+        assertThat(summary.highlights()).contains(new ConfigSummary.Row("batch size", "4"));
+        assertThat(summary.highlights()).contains(new ConfigSummary.Row("learning rate", "0.002"));
+        assertThat(summary.highlights()).contains(new ConfigSummary.Row("lr milestones (epochs)", "[0]"));
+        assertThat(summary.highlights()).contains(new ConfigSummary.Row("precision", "fp32"));
+        assertThat(summary.highlights()).contains(new ConfigSummary.Row("engine threads", "2"));
+        assertThat(summary.highlights()).contains(new ConfigSummary.Row("dataset checksum", CHECKSUM));
+        assertThat(summary.all()).contains(new ConfigSummary.Row("config.optim.beta1", "0.8"));
     }
 }
