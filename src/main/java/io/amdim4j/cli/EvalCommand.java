@@ -10,13 +10,13 @@ import io.amdim4j.data.Subset;
 import io.amdim4j.eval.EncoderEvaluation;
 import io.amdim4j.eval.EvalConfig;
 import io.amdim4j.eval.EvalImages;
-import io.amdim4j.eval.EvalJson;
-import io.amdim4j.eval.EvalTable;
 import io.amdim4j.eval.FeatureSet;
 import io.amdim4j.eval.KnnEval;
 import io.amdim4j.eval.LabelFraction;
-import io.amdim4j.eval.MethodEvaluation;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
+import io.amdim4j.run.EvalJson;
+import io.amdim4j.run.EvalTable;
+import io.amdim4j.run.MethodEvaluation;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.train.EngineProvenance;
 import io.amdim4j.train.TrainConfig;
@@ -34,10 +34,10 @@ import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code amdim eval}: the frozen-feature evaluation of a trained encoder beside its baselines
@@ -149,9 +149,10 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
                     });
             Optional<Path> target = out != null ? Optional.of(out) : runDirectory(trained).map(RunDirectory::eval);
             List<String> order = EncoderEvaluation.methodNames(!noBaselines);
-            Function<List<MethodEvaluation>, EvalJson> snapshot = methods -> new EvalJson(
+            Function<List<MethodEvaluation>, EvalJson<EvalConfig>> snapshot = methods -> new EvalJson<>(
                     trained.checkpoint().toAbsolutePath().toString(), data.dataset().toString(),
-                    data.trainSplit().toString(), data.testSplit().toString(), config, EncoderEvaluation.RANDOM_INIT_SEED, methods,
+                    data.trainSplit().toString(), data.testSplit().toString(), config,
+                    EncoderEvaluation.RANDOM_INIT_SEED, methods,
                     order.subList(methods.size(), order.size()), (System.nanoTime() - start) / 1e9,
                     EngineProvenance.capture());
             List<MethodEvaluation> methods = evaluation.evaluate(trained.encoder(), images, !noBaselines, done -> {
@@ -159,9 +160,9 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
                     writePartial(snapshot.apply(done), target.get(), stderr);
                 }
             });
-            EvalJson result = snapshot.apply(methods);
+            EvalJson<EvalConfig> result = snapshot.apply(methods);
             PrintWriter tableOut = json ? stderr : stdout;
-            tableOut.print(EvalTable.format(methods));
+            tableOut.print(EvalTable.of(result).text());
             if (target.isPresent()) {
                 result.write(target.get());
                 tableOut.println("wrote " + target.get().toAbsolutePath());
@@ -179,7 +180,7 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
     }
 
     /** Saves the methods finished so far, so that a kill loses only the method in progress. */
-    private static void writePartial(EvalJson partial, Path target, PrintWriter log) {
+    private static void writePartial(EvalJson<?> partial, Path target, PrintWriter log) {
         try {
             partial.write(target);
         } catch (IOException e) {

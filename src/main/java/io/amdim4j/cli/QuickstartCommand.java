@@ -1,9 +1,10 @@
 package io.amdim4j.cli;
 
 import io.amdim4j.data.IdxDataset;
-import io.amdim4j.eval.EvalJson;
-import io.amdim4j.eval.EvalReport;
-import io.amdim4j.eval.EvalResult;
+import io.amdim4j.eval.EvalConfig;
+import io.amdim4j.run.EvalJson;
+import io.amdim4j.run.EvalReport;
+import io.amdim4j.run.EvalResult;
 import io.amdim4j.run.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,12 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * {@code amdim quickstart}: the README's main job. A short AMDIM pre-training on Fashion-MNIST,
@@ -133,7 +134,7 @@ final class QuickstartCommand implements Callable<Integer>, EngineCommand {
                 return code;
             }
         }
-        List<EvalReport> reports = EvalJson.read(new RunDirectory(dir).eval()).reports();
+        List<EvalReport> reports = EvalJson.read(new RunDirectory(dir).eval(), EvalConfig.class).reports();
         out.println();
         out.print(table(String.format(Locale.ROOT, "Linear probe on frozen features, fitted on %,d labelled training "
                 + "images (Fashion-MNIST test accuracy, 10,000 images)", trainImages), reports,

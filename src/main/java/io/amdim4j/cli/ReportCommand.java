@@ -4,15 +4,16 @@ import io.amdim4j.data.Split;
 import io.amdim4j.report.HtmlReport;
 import io.amdim4j.report.ReportConfig;
 import io.amdim4j.report.ReportFiles;
+import io.amdim4j.train.TrainConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code amdim report}: an HTML page with PNG figures about one run directory. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
@@ -46,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Charts are drawn off-screen; without this AWT may look for a display that a server lacks.
         System.setProperty("java.awt.headless", "true");
-        ReportConfig config = ReportConfig.of(runDir).withSplit(split);
+        ReportConfig config = ReportConfig.of(runDir, TrainConfig.class).withSplit(split);
         if (out != null) {
             config = config.withOut(out);
         }

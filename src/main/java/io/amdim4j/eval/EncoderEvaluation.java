@@ -1,14 +1,16 @@
 package io.amdim4j.eval;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.SeedStreams;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.model.EngineSeed;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
+import io.amdim4j.run.EvalReport;
+import io.amdim4j.run.MethodEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -157,7 +159,7 @@ public final class EncoderEvaluation {
      * @return the initialised encoder
      */
     public static Encoder randomInit(EncoderConfig encoderConfig, long seed, NDManager manager) {
-        Engine.getInstance().setRandomSeed(Long.hashCode(seed));
+        EngineSeed.apply(seed);
         Encoder encoder = Encoder.builder().setConfig(encoderConfig).build();
         encoder.initialize(manager, DataType.FLOAT32, encoder.inputShape(1));
         return encoder;

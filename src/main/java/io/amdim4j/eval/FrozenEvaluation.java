@@ -2,6 +2,10 @@ package io.amdim4j.eval;
 
 import ai.djl.ndarray.NDManager;
 import io.amdim4j.model.Encoder;
+import io.amdim4j.run.EvalReport;
+import io.amdim4j.run.EvalResult;
+import io.amdim4j.run.EvalTable;
+import io.amdim4j.run.SeedOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -116,7 +120,7 @@ public final class FrozenEvaluation {
                         : labelled.subset(fraction.sample(labelled.labels(), subsetSeed));
                 for (ProbeProtocol protocol : protocols) {
                     String fit = String.format(Locale.ROOT, "%s: %s labels, seed %d of %d", method,
-                            EvalTable.percent(fraction.value()), s + 1, seeds.length);
+                            EvalTable.labels(fraction.value()), s + 1, seeds.length);
                     List<ProbeOutcome> outcomes = fraction.isAll() && !protocol.dependsOnSeed()
                             ? deterministic.computeIfAbsent(protocol, p -> fitAndLog(p, subset, test, numClasses,
                                     probeSeed, fit))

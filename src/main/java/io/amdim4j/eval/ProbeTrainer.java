@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
+import io.amdim4j.model.EngineSeed;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -65,7 +66,7 @@ final class ProbeTrainer {
      * @param seed initialisation seed
      */
     static void initialise(Block probe, NDManager manager, int dimension, long seed) {
-        Engine.getInstance().setRandomSeed(Long.hashCode(seed));
+        EngineSeed.apply(seed);
         probe.initialize(manager, DataType.FLOAT32, new Shape(1, dimension));
     }
 

@@ -11,7 +11,7 @@ import io.amdim4j.eval.EvalConfig;
 import io.amdim4j.eval.EvalImages;
 import io.amdim4j.eval.FeatureSet;
 import io.amdim4j.eval.LabelFraction;
-import io.amdim4j.eval.MethodEvaluation;
+import io.amdim4j.run.MethodEvaluation;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderClassifier;

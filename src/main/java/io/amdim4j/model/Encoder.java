@@ -26,7 +26,7 @@ import java.util.Optional;
  * indices; {@link ReferenceWeights} holds the mapping.
  *
  * <p>Every parameter has an explicit initialiser (spec §2.4). They draw from the engine's
- * generator: call {@code Engine.getInstance().setRandomSeed(seed)} before {@code initialize} for a
+ * generator: call {@link EngineSeed#apply EngineSeed.apply(seed)} before {@code initialize} for a
  * reproducible encoder, and do not pass other initialisers through a training config.
  */
 public final class Encoder extends AbstractBlock {

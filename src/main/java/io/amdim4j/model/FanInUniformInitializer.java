@@ -11,7 +11,7 @@ import ai.djl.training.initializer.Initializer;
  * (resp. in): PyTorch's default for conv and linear weights (Kaiming-uniform with a = √5), spec
  * §2.4.
  *
- * <p>Draws from the engine's generator, so {@code Engine.getInstance().setRandomSeed(seed)} before
+ * <p>Draws from the engine's generator, so {@link EngineSeed#apply EngineSeed.apply(seed)} before
  * initialisation makes it reproducible.
  */
 public final class FanInUniformInitializer implements Initializer {

@@ -1,8 +1,10 @@
 package io.amdim4j.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.amdim4j.run.ConfigJson;
+import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
+import io.amdim4j.run.RunSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a run was, from its {@code config.json} (the resolved configuration and provenance written
- * before the first update): a short table of the settings a reader looks for first, and every
- * setting flattened to {@code a.b.c = value} for the details. Read as a JSON tree, so a newer or
- * older config with other fields still gives a report.
+ * What a run was, from its {@code config.json} read through {@link ConfigJson}: a short table of
+ * the settings a reader looks for first (the configuration's own {@link RunSettings#highlights()},
+ * then where it ran), and every field flattened to {@code a.b.c = value} for the details.
  *
- * @param highlights the key settings that are present, in a fixed order
+ * @param highlights the key settings, in a fixed order
  * @param all every leaf of the file, in file order
+ * @param datasetSpec the run's data set, as a {@code --dataset} spec
+ * @param createdAt when the run started
  */
-public record ConfigSummary(List<Row> highlights, List<Row> all) {
+public record ConfigSummary(List<Row> highlights, List<Row> all, String datasetSpec, String createdAt) {
 
     /**
      * One setting.
@@ -31,39 +34,6 @@ public record ConfigSummary(List<Row> highlights, List<Row> all) {
      */
     public record Row(String key, String value) {}
 
-    /** The highlights: label and JSON pointer into config.json. */
-    private static final List<Map.Entry<String, String>> HIGHLIGHTS = List.of(
-            Map.entry("dataset", "/config/data/dataset"),
-            Map.entry("train split", "/config/data/train_split"),
-            Map.entry("test split", "/config/data/test_split"),
-            Map.entry("master seed", "/config/data/seed"),
-            Map.entry("input size (px)", "/config/encoder/input_size"),
-            Map.entry("channels", "/config/encoder/num_channels"),
-            Map.entry("ndf", "/config/encoder/ndf"),
-            Map.entry("n_rkhs", "/config/encoder/n_rkhs"),
-            Map.entry("n_depth", "/config/encoder/n_depth"),
-            Map.entry("use_bn", "/config/encoder/use_bn"),
-            Map.entry("augmentation", "/config/augment/name"),
-            Map.entry("tclip", "/config/nce/tclip"),
-            Map.entry("score regulariser weight", "/config/nce/score_reg_weight"),
-            Map.entry("mixtures", "/config/mixture/enabled"),
-            Map.entry("epochs", "/config/epochs"),
-            Map.entry("max steps (0 = none)", "/config/max_steps"),
-            Map.entry("batch size", "/config/batch_size"),
-            Map.entry("learning rate", "/config/optim/lr"),
-            Map.entry("warm-up updates", "/config/optim/warmup_updates"),
-            Map.entry("lr milestones (epochs)", "/config/optim/milestones"),
-            Map.entry("git commit", "/provenance/git_commit"),
-            Map.entry("amdim4j version", "/provenance/amdim4j_version"),
-            Map.entry("Java", "/provenance/java_version"),
-            Map.entry("DJL", "/provenance/djl_version"),
-            Map.entry("engine", "/provenance/engine"),
-            Map.entry("OS", "/provenance/os"),
-            Map.entry("architecture", "/provenance/arch"),
-            Map.entry("engine threads", "/provenance/threads"),
-            Map.entry("created", "/provenance/created_at"),
-            Map.entry("dataset checksum", "/dataset_checksum"));
-
     public ConfigSummary {
         highlights = List.copyOf(highlights);
         all = List.copyOf(all);
@@ -72,46 +42,42 @@ public record ConfigSummary(List<Row> highlights, List<Row> all) {
     /**
      * Reads {@code config.json}; empty if the file does not exist.
      *
-     * @throws IOException if it exists but is not a JSON object (the message names the file)
+     * @param file the run's config.json
+     * @param settings the class of the configuration it holds (the training code's)
+     * @return the summary, if there is a file
+     * @throws IOException if it exists but is not a run configuration (the message names the file)
      */
-    public static Optional<ConfigSummary> read(Path file) throws IOException {
+    public static Optional<ConfigSummary> read(Path file, Class<? extends RunSettings> settings) throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        JsonNode root;
-        try {
-            root = RunJson.mapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IOException(file + " is not a JSON object");
-        }
-        return Optional.of(of(root));
+        return Optional.of(of(ConfigJson.read(file, settings)));
     }
 
-    /** The summary of a parsed config.json. */
-    public static ConfigSummary of(JsonNode root) {
+    /**
+     * The summary of a run's configuration.
+     *
+     * @param file the content of config.json
+     * @return its summary
+     */
+    public static ConfigSummary of(ConfigJson<? extends RunSettings> file) {
         List<Row> highlights = new ArrayList<>();
-        for (Map.Entry<String, String> h : HIGHLIGHTS) {
-            JsonNode node = root.at(h.getValue());
-            if (!node.isMissingNode() && !node.isNull()) {
-                highlights.add(new Row(h.getKey(), text(node)));
-            }
-        }
+        file.config().highlights().forEach(h -> highlights.add(new Row(h.label(), h.value())));
+        Provenance p = file.provenance();
+        highlights.add(new Row("git commit", p.gitCommit()));
+        highlights.add(new Row("amdim4j version", p.amdim4jVersion()));
+        highlights.add(new Row("Java", p.javaVersion()));
+        highlights.add(new Row("DJL", p.djlVersion()));
+        highlights.add(new Row("engine", p.engine()));
+        highlights.add(new Row("OS", p.os()));
+        highlights.add(new Row("architecture", p.arch()));
+        highlights.add(new Row("engine threads", Integer.toString(p.threads())));
+        highlights.add(new Row("created", p.createdAt()));
+        highlights.add(new Row("dataset checksum", file.datasetChecksum()));
+        highlights.add(new Row("resumes", Integer.toString(file.history().size())));
         List<Row> all = new ArrayList<>();
-        flatten("", root, all);
-        return new ConfigSummary(highlights, all);
-    }
-
-    /** Value {@code key} of the highlights, if present. */
-    public Optional<String> highlight(String key) {
-        return highlights.stream().filter(r -> r.key().equals(key)).map(Row::value).findFirst();
-    }
-
-    /** Value at a dotted path of {@link #all}, e.g. {@code config.data.dataset}. */
-    public Optional<String> value(String dottedPath) {
-        return all.stream().filter(r -> r.key().equals(dottedPath)).map(Row::value).findFirst();
+        flatten("", RunJson.mapper().valueToTree(file), all);
+        return new ConfigSummary(highlights, all, file.config().datasetSpec(), p.createdAt());
     }
 
     private static void flatten(String prefix, JsonNode node, List<Row> out) {
@@ -121,12 +87,7 @@ public record ConfigSummary(List<Row> highlights, List<Row> all) {
                 flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out);
             }
         } else {
-            out.add(new Row(prefix, text(node)));
+            out.add(new Row(prefix, node.isValueNode() ? node.asText() : node.toString()));
         }
-    }
-
-    /** Scalars as written (no quotes around strings); arrays of scalars as JSON. */
-    private static String text(JsonNode node) {
-        return node.isValueNode() ? node.asText() : node.toString();
     }
 }

@@ -1,9 +1,12 @@
 package io.amdim4j.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.amdim4j.data.DatasetException;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.run.AtomicFile;
+import io.amdim4j.run.EvalJson;
+import io.amdim4j.run.EvalTable;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.MetricsRecord;
 import io.amdim4j.run.Provenance;
@@ -23,8 +26,9 @@ import java.util.Optional;
  * {@code amdim report}: a self-contained HTML page about one run directory, with PNG figures
  * beside it: (1) the training curves, (2) the evaluation table of eval.json and the run's
  * configuration, (3) a PCA map of the embeddings coloured by class and (4) a nearest-neighbour
- * gallery. It reads the run only through its files, so it imports no training or evaluation code
- * and works on a run that is still training. A section whose input is missing says how to make it.
+ * gallery. It reads the run only through its files, with {@code run}'s typed readers (the class of
+ * the configuration in config.json comes from the caller), so it imports no training or evaluation
+ * code and works on a run that is still training. A section whose input is missing says how to make it.
  */
 public final class HtmlReport {
 
@@ -56,7 +60,7 @@ public final class HtmlReport {
         Files.createDirectories(out);
         removeStaleFigures(out);
         List<Figure> figures = new ArrayList<>();
-        Optional<ConfigSummary> runConfig = ConfigSummary.read(config.run().config());
+        Optional<ConfigSummary> runConfig = ConfigSummary.read(config.run().config(), config.settings());
         HtmlPage page = new HtmlPage("AMDIM report: " + root.getFileName());
         header(page, runConfig);
 
@@ -97,10 +101,8 @@ public final class HtmlReport {
         page.raw("<header><h1>AMDIM run report</h1>");
         StringBuilder meta = new StringBuilder("<p class=\"meta\">Run directory <code>")
                 .append(HtmlPage.escape(root.toString())).append("</code>");
-        runConfig.flatMap(c -> c.highlight("dataset"))
-                .ifPresent(d -> meta.append(" · dataset <b>").append(HtmlPage.escape(d)).append("</b>"));
-        runConfig.flatMap(c -> c.highlight("created"))
-                .ifPresent(d -> meta.append(" · started ").append(HtmlPage.escape(d)));
+        runConfig.ifPresent(c -> meta.append(" · dataset <b>").append(HtmlPage.escape(c.datasetSpec()))
+                .append("</b> · started ").append(HtmlPage.escape(c.createdAt())));
         page.raw(meta.append("</p>").toString());
         page.raw("<nav><a href=\"#curves\">1. Training curves</a><a href=\"#results\">2. Evaluation and configuration"
                 + "</a><a href=\"#map\">3. Embedding map</a><a href=\"#neighbours\">4. Nearest neighbours</a></nav>"
@@ -110,14 +112,16 @@ public final class HtmlReport {
     private void resultsSection(HtmlPage page, Optional<ConfigSummary> runConfig) throws IOException {
         page.raw("<div class=\"two\"><div>");
         page.heading(3, null, "Frozen-feature evaluation (eval.json)");
-        Optional<EvalTable> eval = EvalTable.read(config.run().eval());
-        if (eval.isEmpty() || eval.get().rows().isEmpty()) {
-            page.note(eval.isEmpty() ? "No eval.json in the run directory yet; amdim eval writes it (see amdim eval"
-                    + " --help), for example:"
-                    : "eval.json lists no results (no object with a numeric \"mean\").");
+        Path evalFile = config.run().eval();
+        if (!Files.exists(evalFile)) {
+            page.note("No eval.json in the run directory yet; amdim eval writes it (see amdim eval --help), for example:");
             page.code("amdim eval --run-dir " + config.run().root());
         } else {
-            EvalSection.render(page, eval.get());
+            EvalTable eval = EvalTable.of(EvalJson.read(evalFile, JsonNode.class));
+            if (eval.rows().isEmpty()) {
+                page.note("eval.json lists no results yet.");
+            }
+            EvalSection.render(page, eval);
         }
         page.raw("</div><div>");
         page.heading(3, null, "Configuration (config.json)");
@@ -163,7 +167,7 @@ public final class HtmlReport {
     /** The run's dataset from config.json, unless it names a format this version does not know. */
     private static Optional<DatasetSpec> runDataset(Optional<ConfigSummary> runConfig) {
         try {
-            return runConfig.flatMap(c -> c.value("config.data.dataset")).map(DatasetSpec::parse);
+            return runConfig.map(ConfigSummary::datasetSpec).map(DatasetSpec::parse);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -83,7 +83,7 @@ public record Checkpoint(TrainConfig config, TrainingCursor cursor, NDList param
     }
 
     /** Restores the weights and optimiser state into a freshly built model. */
-    public void restore(PretrainModel model, CoupledL2Adam adam, String source) {
+    public void restore(PretrainModel model, CoupledL2Adam adam, String source) throws IOException {
         model.loadState(parameters, source);
         adam.loadState(optimizer, source);
     }

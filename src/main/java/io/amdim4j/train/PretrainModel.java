@@ -1,6 +1,5 @@
 package io.amdim4j.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,11 +7,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import io.amdim4j.model.Encoder;
+import io.amdim4j.model.EngineSeed;
 import io.amdim4j.model.LinearProbe;
 import io.amdim4j.model.MixtureHead;
 import io.amdim4j.model.MlpProbe;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public final class PretrainModel implements AutoCloseable {
      */
     public PretrainModel(TrainConfig config, int numClasses, long initSeed, NDManager parent) {
         this.manager = parent.newSubManager();
-        Engine.getInstance().setRandomSeed((int) initSeed);
+        EngineSeed.apply(initSeed);
         int r = config.encoder().nRkhs();
         encoder = Encoder.builder().setConfig(config.encoder()).build();
         encoder.initialize(manager, DataType.FLOAT32, encoder.inputShape(2));
@@ -87,11 +87,7 @@ public final class PretrainModel implements AutoCloseable {
     /** Every parameter, batch-norm running statistics included, by checkpoint name. */
     public Map<String, Parameter> parameters() {
         Map<String, Parameter> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Block> b : blocks.entrySet()) {
-            for (Pair<String, Parameter> p : b.getValue().getParameters()) {
-                out.put(b.getKey() + "/" + p.getKey(), p.getValue());
-            }
-        }
+        blocks.forEach((name, block) -> CheckpointParameters.name(name, block, out));
         return out;
     }
 
@@ -119,28 +115,8 @@ public final class PretrainModel implements AutoCloseable {
     }
 
     /** Restores {@link #state}; a missing, unexpected or mis-shaped entry is an error naming {@code source}. */
-    public void loadState(NDList state, String source) {
-        Map<String, NDArray> byName = new LinkedHashMap<>();
-        for (NDArray a : state) {
-            byName.put(a.getName(), a);
-        }
-        Map<String, Parameter> params = parameters();
-        for (String name : byName.keySet()) {
-            if (!params.containsKey(name)) {
-                throw new IllegalArgumentException(source + ": unexpected parameter " + name
-                        + " (was the checkpoint written for another configuration?)");
-            }
-        }
-        params.forEach((name, p) -> {
-            NDArray saved = byName.get(name);
-            NDArray target = p.getArray();
-            if (saved == null || !saved.getShape().equals(target.getShape())) {
-                throw new IllegalArgumentException(source + ": parameter " + name
-                        + (saved == null ? " is missing" : " has shape " + saved.getShape() + ", expected "
-                                + target.getShape()));
-            }
-            target.set(saved.toType(target.getDataType(), false).toByteBuffer());
-        });
+    public void loadState(NDList state, String source) throws IOException {
+        CheckpointParameters.restore(parameters(), state, "", source);
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.amdim4j.loss.MultiscaleNceLoss;
 import io.amdim4j.loss.LossTerm;
 import io.amdim4j.loss.Losses;
 import io.amdim4j.model.Encoder;
+import io.amdim4j.model.EngineSeed;
 import io.amdim4j.model.MixtureHead;
 import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.pipeline.HostBatch;
@@ -67,7 +68,7 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
             System.arraycopy(labels, 0, both, 0, labels.length);
             System.arraycopy(labels, 0, both, labels.length, labels.length);
             NDArray y = step.create(both);
-            Engine.getInstance().setRandomSeed((int) dropoutSeed);
+            EngineSeed.apply(dropoutSeed);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDList view1 = precision.forward(model.encoder(), parameterStore, x1, true);
                 NDList view2 = precision.forward(model.encoder(), parameterStore, x2, true);

@@ -1,15 +1,12 @@
 package io.amdim4j.train;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
-import io.amdim4j.run.AtomicFile;
+import io.amdim4j.run.ConfigJson;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.RunDirectory;
-import io.amdim4j.run.RunJson;
 import io.amdim4j.run.RunLock;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -182,11 +181,7 @@ public final class Pretraining {
     }
 
     private static void writeConfig(TrainConfig config, RunDirectory run, String datasetChecksum) throws IOException {
-        ObjectNode root = RunJson.mapper().createObjectNode();
-        root.set("config", RunJson.mapper().valueToTree(config));
-        root.set("provenance", RunJson.mapper().valueToTree(EngineProvenance.capture()));
-        root.put("dataset_checksum", datasetChecksum);
-        AtomicFile.write(run.config(), RunJson.mapper().writeValueAsBytes(root));
+        new ConfigJson<>(config, EngineProvenance.capture(), datasetChecksum, List.of()).write(run.config());
     }
 
     /**
@@ -196,15 +191,15 @@ public final class Pretraining {
      */
     private static void recordResume(RunDirectory run, TrainConfig config, long step, List<ConfigDiff.Change> changed)
             throws IOException {
-        ObjectNode root = Files.exists(run.config()) ? (ObjectNode) RunJson.mapper().readTree(run.config().toFile())
-                : RunJson.mapper().createObjectNode();
-        root.set("config", RunJson.mapper().valueToTree(config));
-        ArrayNode history = root.has("history") ? (ArrayNode) root.get("history") : root.putArray("history");
-        ObjectNode entry = history.addObject().put("update", step).put("time", Instant.now().toString());
-        ObjectNode fields = entry.putObject("changes");
+        // a run whose config.json was lost gets a new one, with this process's provenance
+        ConfigJson<TrainConfig> before = Files.exists(run.config()) ? ConfigJson.read(run.config(), TrainConfig.class)
+                : new ConfigJson<>(config, EngineProvenance.capture(), config.data().dataset().checksum(), List.of());
+        Map<String, ConfigJson.Change> fields = new LinkedHashMap<>();
         for (ConfigDiff.Change c : changed) {
-            fields.putObject(c.field()).<ObjectNode>set("from", c.from()).set("to", c.to());
+            fields.put(c.field(), new ConfigJson.Change(c.from(), c.to()));
         }
-        AtomicFile.write(run.config(), RunJson.mapper().writeValueAsBytes(root));
+        List<ConfigJson.Resume> history = new ArrayList<>(before.history());
+        history.add(new ConfigJson.Resume(step, Instant.now().toString(), fields));
+        new ConfigJson<>(config, before.provenance(), before.datasetChecksum(), history).write(run.config());
     }
 }

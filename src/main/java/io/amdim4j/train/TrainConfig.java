@@ -6,6 +6,8 @@ import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.run.RunSettings;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,7 +46,7 @@ public record TrainConfig(
         int keepCheckpoints,
         boolean testEachEpoch,
         int bnBatches,
-        PrecisionConfig precision) {
+        PrecisionConfig precision) implements RunSettings {
 
     /** Code default of the reference; the authors recommend 480 (spec §7). */
     public static final int BATCH_SIZE = 200;
@@ -90,6 +92,38 @@ public record TrainConfig(
             throw new IllegalArgumentException("augmentation '" + augment.name() + "' makes " + augment.channels()
                     + "-channel views but the encoder takes " + encoder.numChannels());
         }
+    }
+
+    /** The key settings of a run, for its report (spec section in brackets where there is one). */
+    @Override
+    public List<Highlight> highlights() {
+        return List.of(
+                Highlight.of("dataset", data.dataset()),
+                Highlight.of("train split", data.trainSplit()),
+                Highlight.of("test split", data.testSplit()),
+                Highlight.of("master seed", data.seed()),
+                Highlight.of("input size (px)", encoder.inputSize()),
+                Highlight.of("channels", encoder.numChannels()),
+                Highlight.of("ndf", encoder.ndf()),
+                Highlight.of("n_rkhs", encoder.nRkhs()),
+                Highlight.of("n_depth", encoder.nDepth()),
+                Highlight.of("use_bn", encoder.useBn()),
+                Highlight.of("augmentation", augment.name()),
+                Highlight.of("tclip", nce.tclip()),
+                Highlight.of("score regulariser weight", nce.scoreRegWeight()),
+                Highlight.of("mixtures", mixture.enabled()),
+                Highlight.of("epochs", epochs),
+                Highlight.of("max steps (0 = none)", maxSteps),
+                Highlight.of("batch size", batchSize),
+                Highlight.of("learning rate", optim.lr()),
+                Highlight.of("warm-up updates", optim.warmupUpdates()),
+                Highlight.of("lr milestones (epochs)", optim.milestones()),
+                Highlight.of("precision", precision.precision() + ", " + precision.memoryFormat()));
+    }
+
+    @Override
+    public String datasetSpec() {
+        return data.dataset().toString();
     }
 
     /** The master seed. */

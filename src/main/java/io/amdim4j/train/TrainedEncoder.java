@@ -1,10 +1,8 @@
 package io.amdim4j.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.run.RunDirectory;
@@ -101,34 +99,8 @@ public record TrainedEncoder(Encoder encoder, AugmentConfig augment, TrainConfig
 
     /** Copies every {@code encoder/…} array of the checkpoint into the fresh encoder's parameter. */
     private static void restore(Encoder encoder, Checkpoint stored, Path file) throws IOException {
-        Map<String, NDArray> saved = new LinkedHashMap<>();
-        for (NDArray array : stored.parameters()) {
-            String name = array.getName();
-            if (name != null && name.startsWith(CHECKPOINT_PREFIX)) {
-                saved.put(name.substring(CHECKPOINT_PREFIX.length()), array);
-            }
-        }
         Map<String, Parameter> params = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : encoder.getParameters()) {
-            params.put(p.getKey(), p.getValue());
-        }
-        for (String name : saved.keySet()) {
-            if (!params.containsKey(name)) {
-                throw new IOException(file + ": unexpected parameter " + CHECKPOINT_PREFIX + name
-                        + " for the encoder of its configuration " + encoder.getConfig());
-            }
-        }
-        for (Map.Entry<String, Parameter> p : params.entrySet()) {
-            NDArray source = saved.get(p.getKey());
-            NDArray target = p.getValue().getArray();
-            if (source == null) {
-                throw new IOException(file + ": parameter " + CHECKPOINT_PREFIX + p.getKey() + " is missing");
-            }
-            if (!source.getShape().equals(target.getShape())) {
-                throw new IOException(file + ": parameter " + CHECKPOINT_PREFIX + p.getKey() + " has shape "
-                        + source.getShape() + ", the encoder of its configuration expects " + target.getShape());
-            }
-            target.set(source.toType(target.getDataType(), false).toByteBuffer());
-        }
+        CheckpointParameters.name(PretrainModel.ENCODER, encoder, params);
+        CheckpointParameters.restore(params, stored.parameters(), CHECKPOINT_PREFIX, file.toString());
     }
 }

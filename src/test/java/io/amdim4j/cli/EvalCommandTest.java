@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.amdim4j.data.Split;
-import io.amdim4j.eval.EvalJson;
+import io.amdim4j.eval.EvalConfig;
+import io.amdim4j.run.EvalJson;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.train.TinyRun;
 import java.io.IOException;
@@ -87,7 +88,7 @@ class EvalCommandTest {
                 .containsExactly("" + TinyRun.N_RKHS, "" + TinyRun.N_RKHS, "" + 3 * 32 * 32);
 
         assertThat(Files.readString(run.eval())).isEqualTo(r.out());
-        assertThat(EvalJson.read(run.eval()).methods()).hasSize(3);
+        assertThat(EvalJson.read(run.eval(), EvalConfig.class).methods()).hasSize(3);
         assertThat(root.get("pending").toString()).isEqualTo("[]");
         // the file was saved after each of the first two methods, naming what was still to come
         assertThat(r.err()).contains("saved 1 of 3 methods to " + run.eval().toAbsolutePath()
@@ -111,7 +112,7 @@ class EvalCommandTest {
 
         assertThat(r.out()).startsWith("method").contains("amdim").contains("knn-k3")
                 .contains("wrote " + run.eval().toAbsolutePath());
-        EvalJson written = EvalJson.read(run.eval());
+        EvalJson<EvalConfig> written = EvalJson.read(run.eval(), EvalConfig.class);
         assertThat(written.checkpoint()).isEqualTo(older.toAbsolutePath().toString());
         assertThat(written.config().knn().kValues()).containsExactly(3);
     }
@@ -132,7 +133,7 @@ class EvalCommandTest {
         withOut.addAll(List.of("--out", out.toString()));
         r = eval(withOut);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(EvalJson.read(out).reports()).extracting(report -> report.method()).containsExactly("amdim");
+        assertThat(EvalJson.read(out, EvalConfig.class).reports()).extracting(report -> report.method()).containsExactly("amdim");
     }
 
     @Test

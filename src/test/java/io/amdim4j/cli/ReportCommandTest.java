@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.amdim4j.report.HtmlReport;
 import io.amdim4j.report.SyntheticRun;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +18,21 @@ class ReportCommandTest {
     @TempDir
     Path tmp;
 
+    /**
+     * The synthetic run with the config.json of a real pre-training run, written at d396241: the
+     * command reads it as the training configuration.
+     */
+    private SyntheticRun write() throws IOException {
+        SyntheticRun run = SyntheticRun.write(tmp);
+        try (InputStream old = ReportCommandTest.class.getResourceAsStream("/io/amdim4j/run/config-d396241.json")) {
+            Files.copy(old, run.run.config(), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return run;
+    }
+
     @Test
     void writesTheReportWhereAskedWithTheGivenEmbeddingsAndImages() throws IOException {
-        SyntheticRun run = SyntheticRun.write(tmp);
+        SyntheticRun run = write();
         Path out = tmp.resolve("out");
         CliRunner r = CliRunner.run("report", run.run.root().toString(), "--embeddings", run.embeddings.toString(),
                 "--dataset", run.datasetSpec(), "--split", "test", "--out", out.toString());
@@ -27,12 +41,13 @@ class ReportCommandTest {
         int figures = io.amdim4j.report.TrainingCurves.fileNames().size() + 2;
         assertThat(r.out()).contains("report with " + figures + " figures", out.resolve("index.html").toAbsolutePath().toString());
         assertThat(out.resolve(HtmlReport.GALLERY_FILE)).isRegularFile();
-        assertThat(Files.readString(out.resolve("index.html"))).contains("beta &amp; co");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("beta &amp; co",
+                "<td>batch size</td><td>4</td>", "<td>augmentation</td><td>cifar32</td>");
     }
 
     @Test
     void theDefaultsAreRunDirReportAndRunDirEmbeddings() throws IOException {
-        SyntheticRun run = SyntheticRun.write(tmp);
+        SyntheticRun run = write();
         Files.move(run.embeddings, run.run.root().resolve("embeddings"));
         CliRunner r = CliRunner.run("report", run.run.root().toString(), "--dataset", run.datasetSpec());
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -46,7 +61,7 @@ class ReportCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("amdim report: error: run directory").contains("nope");
 
-        SyntheticRun run = SyntheticRun.write(tmp);
+        SyntheticRun run = write();
         CliRunner wrongData = CliRunner.run("report", run.run.root().toString(), "--embeddings",
                 run.embeddings.toString(), "--dataset", "cifar10:" + tmp.resolve("no-such-dir"));
         assertThat(wrongData.exitCode()).isEqualTo(2);

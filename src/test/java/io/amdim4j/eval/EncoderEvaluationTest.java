@@ -12,6 +12,8 @@ import io.amdim4j.data.RawImage;
 import io.amdim4j.data.Sample;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.run.EvalResult;
+import io.amdim4j.run.MethodEvaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.amdim4j.run.Provenance;
+import io.amdim4j.run.EvalJson;
+import io.amdim4j.run.EvalReport;
+import io.amdim4j.run.EvalSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,27 +21,17 @@ class EvalJsonTest {
     @TempDir
     Path tmp;
 
-    static EvalJson sample() {
+    static EvalJson<EvalConfig> sample() {
         EvalConfig config = EvalConfig.defaults().withSeeds(2, 9)
                 .withLabelFractions(List.of(LabelFraction.of(0.1), LabelFraction.ALL))
                 .withFeatureSet(FeatureSet.MULTISCALE);
-        EvalResult linear = EvalResult.of("linear", "r1+r5avg+r7avg", 0.1, List.of(
-                new SeedOutcome(17, 0.75, Map.of(LinearEval.L2, 1e-4, "val_accuracy", 0.7)),
-                new SeedOutcome(18, 0.5, Map.of(LinearEval.L2, 1e-3, "val_accuracy", 0.6))));
-        EvalResult knn = EvalResult.of("knn-k20", "pixels", 1.0, List.of(
-                new SeedOutcome(17, 0.25, Map.of("k", 20.0, "temperature", 0.07))));
-        List<MethodEvaluation> methods = List.of(
-                new MethodEvaluation(new EvalReport("amdim", "r1+r5avg+r7avg", 100, 40, 10, List.of(linear), 1.5), 96, 2.5),
-                new MethodEvaluation(new EvalReport("pixels", "pixels", 100, 40, 10, List.of(knn), 0.25), 3072, 0.5));
-        Provenance provenance = new Provenance("abc", "dev", "17", "0.36.0", "PyTorch 2.7.1", "Linux", "amd64", 1,
-                "2025-01-01T00:00:00Z");
-        return new EvalJson("/runs/a/checkpoints/step-00000002.ckpt", "cifar10:/data/cifar", "train", "test",
-                config, 0L, methods, List.of(), 4.75, provenance);
+        return new EvalJson<>("/runs/a/checkpoints/step-00000002.ckpt", "cifar10:/data/cifar", "train", "test",
+                config, 0L, EvalSamples.methods(), List.of(), 4.75, EvalSamples.provenance());
     }
 
     @Test
     void writesSnakeCaseJsonWithEveryReportAndReadsItBack() throws IOException {
-        EvalJson written = sample();
+        EvalJson<EvalConfig> written = sample();
         Path file = tmp.resolve("run").resolve("eval.json");
         written.write(file);
 
@@ -57,7 +48,7 @@ class EvalJsonTest {
         assertThat(result.get("label_fraction").asDouble()).isEqualTo(0.1);
         assertThat(result.get("mean").asDouble()).isEqualTo(0.625);
         assertThat(result.get("std").asDouble()).isEqualTo(Math.sqrt(0.03125));
-        assertThat(result.get("seeds").get(1).get("hyperparameters").get("l2").asDouble()).isEqualTo(1e-3);
+        assertThat(result.get("seeds").get(1).get("hyperparameters").get(LinearEval.L2).asDouble()).isEqualTo(1e-3);
         assertThat(root.get("methods").get(1).get("report").get("method").asText()).isEqualTo("pixels");
         assertThat(root.get("provenance").get("threads").asInt()).isEqualTo(1);
         assertThat(Files.readString(file)).isEqualTo(new String(written.toBytes(), java.nio.charset.StandardCharsets.UTF_8));
@@ -65,7 +56,7 @@ class EvalJsonTest {
             assertThat(siblings).containsExactly(file); // no temporary file left behind
         }
 
-        EvalJson read = EvalJson.read(file);
+        EvalJson<EvalConfig> read = EvalJson.read(file, EvalConfig.class);
         assertThat(read).isEqualTo(written);
         assertThat(read.reports()).extracting(EvalReport::method).containsExactly("amdim", "pixels");
     }
@@ -73,18 +64,18 @@ class EvalJsonTest {
     @Test
     void aFileThatIsNotAnEvaluationIsNamed() throws IOException {
         Path missing = tmp.resolve("nothing.json");
-        assertThatThrownBy(() -> EvalJson.read(missing)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> EvalJson.read(missing, EvalConfig.class)).isInstanceOf(IOException.class)
                 .hasMessageContaining(missing.toString());
         Path bad = tmp.resolve("eval.json");
         Files.writeString(bad, "{\"methods\": 3}");
-        assertThatThrownBy(() -> EvalJson.read(bad)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> EvalJson.read(bad, EvalConfig.class)).isInstanceOf(IOException.class)
                 .hasMessageContaining(bad + " is not a readable eval.json");
     }
 
     @Test
     void aPartialEvaluationListsWhatIsPendingAndAnOldFileReadsAsComplete() throws IOException {
-        EvalJson full = sample();
-        EvalJson partial = new EvalJson(full.checkpoint(), full.dataset(), full.trainSplit(), full.testSplit(),
+        EvalJson<EvalConfig> full = sample();
+        EvalJson<EvalConfig> partial = new EvalJson<>(full.checkpoint(), full.dataset(), full.trainSplit(), full.testSplit(),
                 full.config(), 0L, full.methods().subList(0, 1), List.of("pixels"), 2.0, full.provenance());
         assertThat(full.complete()).isTrue();
         assertThat(partial.complete()).isFalse();
@@ -93,15 +84,22 @@ class EvalJsonTest {
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         assertThat(root.get("pending").toString()).isEqualTo("[\"pixels\"]");
         assertThat(root.has("complete")).isFalse();
-        assertThat(EvalJson.read(file)).isEqualTo(partial);
+        assertThat(EvalJson.read(file, EvalConfig.class)).isEqualTo(partial);
 
         // eval.json files written before "pending" existed were always complete
         com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
                 new ObjectMapper().readTree(full.toBytes());
         old.remove("pending");
         Files.writeString(file, old.toString());
-        EvalJson read = EvalJson.read(file);
+        EvalJson<EvalConfig> read = EvalJson.read(file, EvalConfig.class);
         assertThat(read.complete()).isTrue();
         assertThat(read).isEqualTo(full);
+    }
+
+    @Test
+    void anEvalJsonWrittenBeforeTheFormatMovedToRunReadsWithEveryField() throws Exception {
+        Path old = Path.of(EvalJsonTest.class.getResource("/io/amdim4j/run/eval-d396241.json").toURI());
+        // the file is what sample() wrote at d396241: record equality compares every field, settings included
+        assertThat(EvalJson.read(old, EvalConfig.class)).isEqualTo(sample());
     }
 }

@@ -1,11 +1,14 @@
 package io.amdim4j.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.amdim4j.WithNDManager;
+import io.amdim4j.run.EvalReport;
+import io.amdim4j.run.EvalResult;
+import io.amdim4j.run.SeedOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -39,7 +39,7 @@ class HtmlReportTest {
     void theReportLinksEveryFigureAndShowsTheWrittenNumbersAndNames() throws IOException {
         SyntheticRun run = SyntheticRun.write(tmp);
         Path out = tmp.resolve("report");
-        ReportFiles files = new HtmlReport(ReportConfig.of(run.run.root()).withOut(out)
+        ReportFiles files = new HtmlReport(SyntheticRun.report(run.run.root()).withOut(out)
                 .withEmbeddings(run.embeddings).withDataset(DatasetSpec.parse(run.datasetSpec()))).write();
 
         String html = Files.readString(files.html());
@@ -87,7 +87,7 @@ class HtmlReportTest {
     void theGalleryShowsBruteForceNeighboursWithClassColouredBorders() throws IOException {
         SyntheticRun run = SyntheticRun.write(tmp);
         Path out = tmp.resolve("report");
-        new HtmlReport(ReportConfig.of(run.run.root()).withOut(out).withEmbeddings(run.embeddings)
+        new HtmlReport(SyntheticRun.report(run.run.root()).withOut(out).withEmbeddings(run.embeddings)
                 .withDataset(DatasetSpec.parse(run.datasetSpec()))).write();
         BufferedImage gallery = ImageIO.read(out.resolve(HtmlReport.GALLERY_FILE).toFile());
 
@@ -132,7 +132,7 @@ class HtmlReportTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve(EmbeddingMap.FILE), "left by an earlier report");
         Files.delete(run.run.eval());
-        ReportFiles files = new HtmlReport(ReportConfig.of(run.run.root()).withOut(out)).write();
+        ReportFiles files = new HtmlReport(SyntheticRun.report(run.run.root()).withOut(out)).write();
         String html = Files.readString(files.html());
 
         String root = run.run.root().toString();
@@ -152,7 +152,7 @@ class HtmlReportTest {
             wrong.append(r).append(',').append(r).append(',').append((run.labels[r] + 1) % 4).append(",x\n");
         }
         Files.writeString(run.embeddings.resolve("index.csv"), wrong.toString());
-        HtmlReport report = new HtmlReport(ReportConfig.of(run.run.root()).withOut(tmp.resolve("r"))
+        HtmlReport report = new HtmlReport(SyntheticRun.report(run.run.root()).withOut(tmp.resolve("r"))
                 .withEmbeddings(run.embeddings).withDataset(DatasetSpec.parse(run.datasetSpec())));
         assertThatThrownBy(report::write).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("index.csv row").hasMessageContaining("another dataset or split");
@@ -160,7 +160,7 @@ class HtmlReportTest {
 
     @Test
     void aMissingRunDirectoryIsRejected() {
-        HtmlReport report = new HtmlReport(ReportConfig.of(tmp.resolve("nope")));
+        HtmlReport report = new HtmlReport(SyntheticRun.report(tmp.resolve("nope")));
         assertThatThrownBy(report::write).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nope").hasMessageContaining("does not exist");
     }

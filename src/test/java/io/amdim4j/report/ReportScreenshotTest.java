@@ -35,7 +35,7 @@ class ReportScreenshotTest {
     void chromiumRendersThePageWithItsStyleAndFigures() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM);
         SyntheticRun run = SyntheticRun.write(tmp);
-        new HtmlReport(ReportConfig.of(run.run.root()).withEmbeddings(run.embeddings)
+        new HtmlReport(SyntheticRun.report(run.run.root()).withEmbeddings(run.embeddings)
                 .withDataset(DatasetSpec.parse(run.datasetSpec()))).write();
         Path shot = tmp.resolve("shot.png");
         Process p = new ProcessBuilder("bash", SCRIPT.toString(), run.run.root().toString(), shot.toString(), "1280",

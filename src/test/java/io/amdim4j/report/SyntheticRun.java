@@ -1,12 +1,17 @@
 package io.amdim4j.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amdim4j.loss.LossTerm;
+import io.amdim4j.run.ConfigJson;
+import io.amdim4j.run.EvalJson;
+import io.amdim4j.run.EvalReport;
+import io.amdim4j.run.EvalResult;
+import io.amdim4j.run.MethodEvaluation;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.MetricsRecord;
+import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunDirectory;
-import io.amdim4j.run.RunJson;
+import io.amdim4j.run.RunSettings;
+import io.amdim4j.run.SeedOutcome;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,8 +25,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A run directory written by the test itself: metrics through {@link MetricsLog}, a config.json,
- * an eval.json, embeddings as raw .npy bytes with an index.csv, and a small CIFAR-10 test split
+ * A run directory written by the test itself: metrics through {@link MetricsLog}, a config.json
+ * through {@link ConfigJson}, an eval.json through {@link EvalJson}, embeddings as raw .npy bytes with an index.csv, and a small CIFAR-10 test split
  * whose images the gallery shows. Every value is chosen here, so tests compare against them.
  */
 public final class SyntheticRun {
@@ -90,6 +95,11 @@ public final class SyntheticRun {
         return new SyntheticRun(run, emb, cifar, vectors, labels, images);
     }
 
+    /** The report's defaults for a run directory whose config.json holds {@link Settings}. */
+    public static ReportConfig report(Path runDir) {
+        return ReportConfig.of(runDir, Settings.class);
+    }
+
     public String datasetSpec() {
         return "cifar10:" + cifar;
     }
@@ -138,51 +148,45 @@ public final class SyntheticRun {
         return terms;
     }
 
+    /**
+     * A configuration of the test's own, so the report is shown to read config.json through
+     * {@link RunSettings} alone, without the training code.
+     */
+    public record Settings(String dataset, int ndf, int nRkhs, int nDepth, int epochs, int batchSize,
+            List<Integer> milestones) implements RunSettings {
+
+        @Override
+        public List<Highlight> highlights() {
+            return List.of(Highlight.of("dataset", dataset), Highlight.of("ndf", ndf), Highlight.of("n_rkhs", nRkhs),
+                    Highlight.of("n_depth", nDepth), Highlight.of("epochs", epochs),
+                    Highlight.of("batch size", batchSize), Highlight.of("lr milestones (epochs)", milestones));
+        }
+
+        @Override
+        public String datasetSpec() {
+            return dataset;
+        }
+    }
+
+    public static final Settings SETTINGS = new Settings("cifar10:/nowhere/cifar", 48, 256, 2, EPOCHS, 64, List.of(2));
+    public static final Provenance PROVENANCE = new Provenance("0123456789abcdef0123456789abcdef01234567", "dev",
+            "17", "0.36.0", "PyTorch 2.7.1", "Linux", "amd64", 2, "2025-01-01T00:00:00Z");
+
     private static void writeConfig(RunDirectory run) throws IOException {
-        ObjectNode root = RunJson.mapper().createObjectNode();
-        ObjectNode config = root.putObject("config");
-        ObjectNode data = config.putObject("data");
-        data.put("dataset", "cifar10:/nowhere/cifar");
-        data.put("train_split", "train");
-        data.put("test_split", "test");
-        data.put("seed", 11);
-        ObjectNode encoder = config.putObject("encoder");
-        encoder.put("ndf", 48);
-        encoder.put("n_rkhs", 256);
-        encoder.put("n_depth", 2);
-        config.put("epochs", EPOCHS);
-        config.put("batch_size", 64);
-        ArrayNode milestones = config.putObject("optim").putArray("milestones");
-        milestones.add(2);
-        ObjectNode provenance = root.putObject("provenance");
-        provenance.put("git_commit", "0123456789abcdef0123456789abcdef01234567");
-        provenance.put("djl_version", "0.36.0");
-        provenance.put("engine", "PyTorch 2.7.1");
-        Files.write(run.config(), RunJson.mapper().writeValueAsBytes(root));
+        new ConfigJson<>(SETTINGS, PROVENANCE, "sha256:00", List.of()).write(run.config());
     }
 
     private static void writeEval(RunDirectory run) throws IOException {
-        ObjectNode root = RunJson.mapper().createObjectNode();
-        ArrayNode reports = root.putArray("reports");
-        ObjectNode amdim = reports.addObject();
-        amdim.put("method", "amdim");
-        amdim.put("feature_set", "r1");
-        ObjectNode linear = amdim.putArray("results").addObject();
-        linear.put("protocol", "linear");
-        linear.put("label_fraction", 1.0);
-        linear.put("mean", AMDIM_LINEAR_MEAN);
-        linear.put("std", AMDIM_LINEAR_STD);
-        ArrayNode seeds = linear.putArray("seeds");
-        seeds.addObject().put("seed", 1).put("accuracy", AMDIM_LINEAR_MEAN - 0.003);
-        seeds.addObject().put("seed", 2).put("accuracy", AMDIM_LINEAR_MEAN + 0.003);
-        ObjectNode pixels = reports.addObject();
-        pixels.put("method", "pixels");
-        ObjectNode knn = pixels.putArray("results").addObject();
-        knn.put("protocol", "knn-k200");
-        knn.put("label_fraction", 0.01);
-        knn.put("mean", PIXELS_KNN_MEAN);
-        knn.put("std", PIXELS_KNN_STD);
-        Files.write(run.eval(), RunJson.mapper().writeValueAsBytes(root));
+        EvalResult linear = new EvalResult("linear", "r1", 1.0, AMDIM_LINEAR_MEAN, AMDIM_LINEAR_STD, List.of(
+                new SeedOutcome(1, AMDIM_LINEAR_MEAN - 0.003, Map.of()),
+                new SeedOutcome(2, AMDIM_LINEAR_MEAN + 0.003, Map.of())));
+        EvalResult knn = new EvalResult("knn-k200", "pixels", 0.01, PIXELS_KNN_MEAN, PIXELS_KNN_STD, List.of(
+                new SeedOutcome(1, PIXELS_KNN_MEAN, Map.of())));
+        List<MethodEvaluation> methods = List.of(
+                new MethodEvaluation(new EvalReport("amdim", "r1", 100, ROWS, 10, List.of(linear), 1), 64, 1),
+                new MethodEvaluation(new EvalReport("pixels", "pixels", 100, ROWS, 10, List.of(knn), 1), 3072, 1));
+        new EvalJson<>("/runs/s/checkpoints/step-00000120.ckpt", "cifar10:/nowhere/cifar", "train", "test",
+                Map.of("seeds", 2), 0L, methods, List.of(), 3, PROVENANCE).write(run.eval());
     }
 
     /** A CIFAR-10 directory with only test_batch.bin (one record per embedding row) and the class names. */

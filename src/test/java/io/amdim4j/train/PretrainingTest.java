@@ -11,10 +11,10 @@ import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.run.ConfigJson;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.MetricsRecord;
 import io.amdim4j.run.RunDirectory;
-import io.amdim4j.run.RunJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -82,10 +82,10 @@ class PretrainingTest {
                 .filter(r -> r.kind().equals(MetricsRecord.EPOCH)).toList();
         assertThat(epochs).extracting(MetricsRecord::epoch).containsExactly(0, 1, 2);
         assertThat(epochs).allSatisfy(r -> assertThat(r.testAccLinear()).isBetween(0.0, 1.0));
-        var config = RunJson.mapper().readTree(new RunDirectory(run).config().toFile());
-        assertThat(config.at("/config/encoder/ndf").asInt()).isEqualTo(8);
-        assertThat(config.at("/provenance/java_version").asText()).isNotEmpty();
-        assertThat(config.at("/dataset_checksum").asText()).startsWith("sha256:");
+        ConfigJson<TrainConfig> config = ConfigJson.read(new RunDirectory(run).config(), TrainConfig.class);
+        assertThat(config.config()).isEqualTo(tiny(0, 3, true, 2e-3));
+        assertThat(config.provenance().javaVersion()).isEqualTo(System.getProperty("java.version"));
+        assertThat(config.datasetChecksum()).startsWith("sha256:");
         assertThat(new RunDirectory(run).checkpointsNewestFirst()).hasSize(2);
     }
 

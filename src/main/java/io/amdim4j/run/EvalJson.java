@@ -1,23 +1,29 @@
-package io.amdim4j.eval;
+package io.amdim4j.run;
 
-import io.amdim4j.run.AtomicFile;
-import io.amdim4j.run.Provenance;
-import io.amdim4j.run.RunJson;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The content of {@code RUN_DIR/eval.json}: what was evaluated (checkpoint, data, settings), every
- * method's full report and where it ran. Written with the run's JSON conventions ({@link
+ * method's full report and where it ran. The one reader and writer of the file: {@code amdim eval}
+ * writes it, {@code amdim report} and the quick-start read it, all through these fields, so a
+ * renamed field breaks the build instead of leaving the report's table blank.
+ *
+ * <p>Shape: the results ({@link MethodEvaluation}, {@link EvalReport}, {@link EvalResult},
+ * {@link SeedOutcome}) are plain data and live here. The evaluation settings are the one part
+ * whose type belongs to a higher package ({@code eval.EvalConfig}, with its protocols and grids),
+ * and {@code run} imports no other amdim4j package, so the record is generic in them: {@code eval}
+ * reads and writes {@code EvalJson<EvalConfig>}, a reader that does not show the settings (the
+ * report) reads {@code EvalJson<JsonNode>}. Written with the run's JSON conventions ({@link
  * RunJson}: snake_case keys) and atomically, so a reader never sees half a file.
  *
  * <p>{@code amdim eval} rewrites the file as each method finishes, with the methods still to run in
  * {@code pending}: an evaluation of a large data set takes an hour or more, and a kill near the end
  * should not lose the methods already scored.
  *
+ * @param <C> type of the evaluation settings
  * @param checkpoint the checkpoint file whose encoder was evaluated (absolute path)
  * @param dataset dataset spec, e.g. {@code cifar10:/data/cifar-10-batches-bin}
  * @param trainSplit split the probes were fitted on (and BN re-estimated on)
@@ -30,17 +36,18 @@ import java.util.Objects;
  * @param seconds wall time of the evaluation so far
  * @param provenance platform and code version
  */
-public record EvalJson(String checkpoint, String dataset, String trainSplit, String testSplit, EvalConfig config,
+public record EvalJson<C>(String checkpoint, String dataset, String trainSplit, String testSplit, C config,
         long randomInitSeed, List<MethodEvaluation> methods, List<String> pending, double seconds,
         Provenance provenance) {
 
-    /** Copies the list and checks that nothing is missing. */
+    /** Copies the lists and checks that nothing is missing. */
     public EvalJson {
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(trainSplit, "trainSplit");
         Objects.requireNonNull(testSplit, "testSplit");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(methods, "methods");
         Objects.requireNonNull(provenance, "provenance");
         methods = List.copyOf(methods);
         pending = pending == null ? List.of() : List.copyOf(pending);
@@ -71,7 +78,7 @@ public record EvalJson(String checkpoint, String dataset, String trainSplit, Str
      * @throws IOException if serialisation fails
      */
     public byte[] toBytes() throws IOException {
-        return (RunJson.mapper().writeValueAsString(this) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return RunJson.bytes(this);
     }
 
     /**
@@ -81,29 +88,19 @@ public record EvalJson(String checkpoint, String dataset, String trainSplit, Str
      * @throws IOException naming the file if it cannot be written
      */
     public void write(Path file) throws IOException {
-        byte[] bytes = toBytes();
-        try {
-            AtomicFile.write(file, bytes);
-        } catch (IOException e) {
-            throw new IOException(file + ": cannot write the evaluation: " + e.getMessage(), e);
-        }
+        RunJson.write(file, this, "the evaluation");
     }
 
     /**
      * Reads a file written by {@link #write}.
      *
+     * @param <C> type of the evaluation settings
      * @param file an eval.json
+     * @param settings class of the evaluation settings; {@code JsonNode.class} to keep them as a tree
      * @return its content
      * @throws IOException naming the file if it is missing or not an evaluation
      */
-    public static EvalJson read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " does not exist or is not a file");
-        }
-        try {
-            return RunJson.mapper().readValue(file.toFile(), EvalJson.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException(file + " is not a readable eval.json: " + e.getMessage(), e);
-        }
+    public static <C> EvalJson<C> read(Path file, Class<C> settings) throws IOException {
+        return RunJson.read(file, EvalJson.class, settings, "eval.json");
     }
 }

@@ -1,4 +1,4 @@
-package io.amdim4j.eval;
+package io.amdim4j.run;
 
 import java.util.List;
 
