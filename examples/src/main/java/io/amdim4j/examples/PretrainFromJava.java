@@ -7,9 +7,10 @@ import io.amdim4j.embed.EncoderOutput;
 import io.amdim4j.embed.ModelExporter;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
+import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.train.OptimConfig;
-import io.amdim4j.train.Precision;
 import io.amdim4j.train.PretrainListener;
 import io.amdim4j.train.Pretraining;
 import io.amdim4j.train.StepResult;
@@ -60,7 +61,7 @@ public final class PretrainFromJava {
         // batch norm) so that the example runs in seconds; EncoderConfig.cifarLarge() is the paper's.
         EncoderConfig encoder = new EncoderConfig(32, 3, 8, 32, 1, false);
         TrainConfig config = new TrainConfig(
-                DataConfig.defaults("folder:" + images, 42),   // the "train" split, master seed 42
+                DataConfig.defaults(DatasetSpec.parse("folder:" + images), 42),   // the "train" split, master seed 42
                 encoder,
                 AugmentConfig.cifar32(),                      // spec §5.2 for 32 px RGB
                 NceConfig.defaults(),
@@ -74,7 +75,7 @@ public final class PretrainFromJava {
                 2,          // checkpoints kept
                 false,      // no online-probe test at epoch ends
                 1,          // batches for batch-norm re-estimation
-                Precision.FP32);
+                PrecisionConfig.fp32());
 
         Pretraining.Options options = new Pretraining.Options(false, new PrintWriter(System.err, true))
                 .withListener(new PrintProgress());
