@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.amdim4j.WithNDManager;
 import io.amdim4j.augment.TestTransform;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.Split;
@@ -16,8 +15,8 @@ import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.Sample;
 import io.amdim4j.embed.EncoderOutput;
 import io.amdim4j.train.TinyRun;
+import io.amdim4j.train.WithTinyRun;
 import io.amdim4j.train.TrainedEncoder;
-import io.amdim4j.run.RunDirectory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,13 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code amdim embed} writes one row per image equal to the checkpoint's encoder on the test transform. */
-class EmbedCommandTest extends WithNDManager {
+class EmbedCommandTest extends WithTinyRun {
 
     private static final double TOLERANCE = 1e-5;
-
-    private static Path shared;
-
-    private static RunDirectory run;
 
     private static String dataset;
 
@@ -46,8 +41,6 @@ class EmbedCommandTest extends WithNDManager {
 
     @BeforeAll
     static void pretrain() throws IOException {
-        shared = TinyRun.sharedRoot();
-        run = TinyRun.shared();
         dataset = "cifar10:" + shared.resolve("cifar");
     }
 

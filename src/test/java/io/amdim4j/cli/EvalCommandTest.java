@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.amdim4j.data.Split;
 import io.amdim4j.eval.EvalConfig;
 import io.amdim4j.run.EvalJson;
-import io.amdim4j.run.RunDirectory;
 import io.amdim4j.train.TinyRun;
+import io.amdim4j.train.WithTinyRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,28 +17,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code amdim eval} on a real tiny pre-training run (spec §6.2, §6.3). */
-class EvalCommandTest {
+class EvalCommandTest extends WithTinyRun {
 
     /** Train images of the tiny run: five CIFAR batch files. */
     private static final int TRAIN_IMAGES = 5 * TinyRun.PER_TRAIN_FILE;
 
-    private static Path shared;
-
-    private static RunDirectory run;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void pretrain() throws IOException {
-        shared = TinyRun.sharedRoot();
-        run = TinyRun.shared();
-    }
 
     /** Small settings: few BN batches, one seed, all labels. */
     private static List<String> args(String... more) {

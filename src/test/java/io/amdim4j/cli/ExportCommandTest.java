@@ -13,7 +13,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
-import io.amdim4j.WithNDManager;
 import io.amdim4j.augment.FloatImage;
 import io.amdim4j.augment.TestTransform;
 import io.amdim4j.data.RawImage;
@@ -21,34 +20,23 @@ import io.amdim4j.embed.EncoderOutput;
 import io.amdim4j.embed.EncoderTranslatorFactory;
 import io.amdim4j.embed.RgbImages;
 import io.amdim4j.train.TinyRun;
+import io.amdim4j.train.WithTinyRun;
 import io.amdim4j.train.TrainedEncoder;
-import io.amdim4j.run.RunDirectory;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code amdim export} of a real (tiny) run loads through Criteria and predicts the checkpoint's embedding. */
-class ExportCommandTest extends WithNDManager {
+class ExportCommandTest extends WithTinyRun {
 
     private static final double TOLERANCE = 1e-5;
 
-    private static Path shared;
-
-    private static RunDirectory run;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void pretrain() throws IOException {
-        shared = TinyRun.sharedRoot();
-        run = TinyRun.shared();
-    }
 
     @Test
     void exportOfACheckpointPredictsItsEncoderOnTheTestTransform() throws Exception {

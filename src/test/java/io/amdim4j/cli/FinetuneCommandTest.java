@@ -10,32 +10,20 @@ import ai.djl.repository.zoo.ZooModel;
 import io.amdim4j.embed.EncoderTranslatorFactory;
 import io.amdim4j.finetune.FineTuning;
 import io.amdim4j.finetune.FinetuneJson;
-import io.amdim4j.run.RunDirectory;
 import io.amdim4j.train.TinyRun;
+import io.amdim4j.train.WithTinyRun;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code amdim finetune} on a tiny run: the comparison table, finetune.json and a loadable classifier. */
-class FinetuneCommandTest {
-
-    private static Path shared;
-
-    private static RunDirectory run;
+class FinetuneCommandTest extends WithTinyRun {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void pretrain() throws IOException {
-        shared = TinyRun.sharedRoot();
-        run = TinyRun.shared();
-    }
 
     @Test
     void printsTheComparisonWritesFinetuneJsonAndExportsAClassifier() throws Exception {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.RawImage;
-import io.amdim4j.run.RunDirectory;
 import io.amdim4j.train.TinyRun;
+import io.amdim4j.train.WithTinyRun;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny run's test split, embedded, indexed and searched through the commands a user types. */
-class SearchCommandTest {
-
-    private static Path shared;
+class SearchCommandTest extends WithTinyRun {
 
     private static Path embeddings;
     private static Path index;
@@ -30,8 +28,6 @@ class SearchCommandTest {
 
     @BeforeAll
     static void embedAndIndex() throws IOException {
-        shared = TinyRun.sharedRoot();
-        RunDirectory run = TinyRun.shared();
         String dataset = "cifar10:" + shared.resolve("cifar");
         test = DatasetSpec.parse(dataset).open(io.amdim4j.data.Split.TEST);
         embeddings = shared.resolve("emb");

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.amdim4j.WithNDManager;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.run.RunDirectory;
 import java.io.IOException;
@@ -17,25 +16,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The encoder of a real (tiny) pre-training run comes back from its checkpoint alone. */
-class TrainedEncoderTest extends WithNDManager {
-
-    private static Path shared;
-
-    private static RunDirectory run;
+class TrainedEncoderTest extends WithTinyRun {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void pretrain() throws IOException {
-        shared = TinyRun.sharedRoot();
-        run = TinyRun.shared();
-    }
 
     @Test
     void everyEncoderParameterOfTheCheckpointIsRestored() throws IOException {
