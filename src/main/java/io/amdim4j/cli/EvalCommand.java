@@ -2,10 +2,7 @@ package io.amdim4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.amdim4j.data.DataConfig;
-import io.amdim4j.data.DatasetException;
-import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.ImageDataset;
-import io.amdim4j.data.Split;
 import io.amdim4j.data.Subset;
 import io.amdim4j.eval.EncoderEvaluation;
 import io.amdim4j.eval.EvalConfig;
@@ -63,14 +60,8 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     DatasetOption dataset = new DatasetOption();
 
-    @Option(names = "--train-split", paramLabel = "SPLIT", converter = DatasetOption.SplitConverter.class,
-            description = "Split the probes are fitted on (default: the run's, without its unlabeled part, "
-                    + "e.g. train for STL-10, spec §6.3).")
-    Split trainSplit;
-
-    @Option(names = "--test-split", paramLabel = "SPLIT", converter = DatasetOption.SplitConverter.class,
-            description = "Split scored once (default: the run's).")
-    Split testSplit;
+    @Mixin
+    RunSplits splits = new RunSplits();
 
     @Option(names = "--train-images", paramLabel = "N",
             description = "Use a class-balanced, seeded subset of N training images (default: all); "
@@ -139,9 +130,9 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
         long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, stderr, spec.name());
-            DataConfig data = dataFor(trained.config().data());
-            EvalImages images = new EvalImages(limit(open(data.dataset(), data.trainSplit(), "--train-split")),
-                    open(data.dataset(), data.testSplit(), "--test-split"), trained.augment(), batch, threads.count);
+            DataConfig data = splits.resolve(trained.config().data(), dataset);
+            EvalImages images = new EvalImages(limit(RunSplits.openTrain(data)),
+                    RunSplits.openTest(data), trained.augment(), batch, threads.count);
             EncoderEvaluation evaluation = new EncoderEvaluation(config, new ClippedCrossEntropyLoss()::evaluate,
                     manager, line -> {
                         stderr.println("amdim eval: " + line);
@@ -222,36 +213,6 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
     private void requireAtLeast(long value, long min, String option) {
         if (value < min) {
             throw new ParameterException(spec.commandLine(), option + " must be ≥ " + min + ", got " + value);
-        }
-    }
-
-    /** The run's data, with the options that override it. */
-    private DataConfig dataFor(DataConfig run) {
-        Split train = trainSplit != null ? trainSplit : labelledPart(run.trainSplit());
-        Split test = testSplit != null ? testSplit : run.testSplit();
-        return new DataConfig(dataset.given().orElse(run.dataset()), train, test, run.seed());
-    }
-
-    /** The run's training split without its unlabelled parts (spec §6.3: STL-10's probes fit on train). */
-    static Split labelledPart(Split split) {
-        try {
-            return split.labelled();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the run trained on the unlabelled split '" + split
-                    + "' only; name a labelled split with --train-split", e);
-        }
-    }
-
-    /**
-     * The split. Main reports a DatasetException as it is, naming only the file; here it also names
-     * the options that chose the split, since the run's defaults may have chosen them.
-     */
-    static ImageDataset open(DatasetSpec spec, Split split, String option) {
-        try {
-            return spec.open(split);
-        } catch (DatasetException e) {
-            throw new IllegalArgumentException("--dataset " + spec + " " + option + " " + split + ": "
-                    + e.getMessage(), e);
         }
     }
 

@@ -2,8 +2,6 @@ package io.amdim4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.amdim4j.data.DataConfig;
-import io.amdim4j.data.DatasetSpec;
-import io.amdim4j.data.Split;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.embed.ModelExporter;
 import io.amdim4j.finetune.FineTuning;
@@ -38,13 +36,8 @@ final class FinetuneCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     DatasetOption dataset = new DatasetOption();
 
-    @Option(names = "--train-split", paramLabel = "SPLIT", converter = DatasetOption.SplitConverter.class,
-            description = "Split the labels are drawn from (default: the run's, without its unlabeled part).")
-    Split trainSplit;
-
-    @Option(names = "--test-split", paramLabel = "SPLIT", converter = DatasetOption.SplitConverter.class,
-            description = "Split scored once (default: the run's).")
-    Split testSplit;
+    @Mixin
+    RunSplits splits = new RunSplits();
 
     @Option(names = "--label-fraction", paramLabel = "F", description = "Share of each class's labels, in (0, 1]"
             + " (default: ${DEFAULT-VALUE}).")
@@ -101,18 +94,17 @@ final class FinetuneCommand implements Callable<Integer>, EngineCommand {
         try (NDManager manager = NDManager.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, stderr, spec.name());
             DataConfig run = trained.config().data();
-            DatasetSpec images = dataset.given().orElse(run.dataset());
-            Split train = trainSplit != null ? trainSplit : EvalCommand.labelledPart(run.trainSplit());
-            Split test = testSplit != null ? testSplit : run.testSplit();
-            ImageDataset trainImages = EvalCommand.open(images, train, "--train-split");
+            DataConfig data = splits.resolve(run, dataset);
+            ImageDataset trainImages = RunSplits.openTrain(data);
             FineTuning.Outcome outcome = new FineTuning(config, manager, line -> {
                 stderr.println("amdim finetune: " + line);
                 stderr.flush();
-            }).run(trained.encoder(), trained.augment(), trainImages, EvalCommand.open(images, test, "--test-split"),
+            }).run(trained.encoder(), trained.augment(), trainImages, RunSplits.openTest(data),
                     !noBaselines);
             ModelExporter.export(outcome.classifier(), trained.augment(), trainImages.classNames(), out);
-            FinetuneJson json = new FinetuneJson(trained.checkpoint().toAbsolutePath().toString(), images.toString(),
-                    train.toString(), test.toString(), config, outcome.result(), (System.nanoTime() - start) / 1e9, EngineProvenance.capture());
+            FinetuneJson json = new FinetuneJson(trained.checkpoint().toAbsolutePath().toString(),
+                    data.dataset().toString(), data.trainSplit().toString(), data.testSplit().toString(), config,
+                    outcome.result(), (System.nanoTime() - start) / 1e9, EngineProvenance.capture());
             Path file = json.write(out);
             stdout.printf("Fine-tuning on %.4g of the labels (%d training, %d validation images), test accuracy on"
                     + " %d images:%n", labelFraction, outcome.result().fitImages(),

@@ -1,6 +1,5 @@
 package io.amdim4j.finetune;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.amdim4j.augment.AugmentConfig;
@@ -15,6 +14,7 @@ import io.amdim4j.run.MethodEvaluation;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderClassifier;
+import io.amdim4j.model.EngineSeed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +134,7 @@ public final class FineTuning {
     private EncoderClassifier classifier(Encoder encoder, int classes) {
         EncoderClassifier net = EncoderClassifier.builder().setEncoder(encoder).optHead(config.head())
                 .setNumClasses(classes).build();
-        Engine.getInstance().setRandomSeed(Long.hashCode(config.seed()));
+        EngineSeed.apply(config.seed());
         net.initialize(manager, DataType.FLOAT32, encoder.inputShape(config.batchSize()));
         return net;
     }

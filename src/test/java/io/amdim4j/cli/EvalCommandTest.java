@@ -164,8 +164,8 @@ class EvalCommandTest extends WithTinyRun {
 
     @Test
     void theDefaultTrainSplitDropsUnlabelledParts() {
-        assertThat(EvalCommand.labelledPart(Split.parse("train+unlabeled"))).isEqualTo(Split.TRAIN);
-        assertThatThrownBy(() -> EvalCommand.labelledPart(Split.parse("unlabeled"))).hasMessageContaining("--train-split");
+        assertThat(RunSplits.labelledPart(Split.parse("train+unlabeled"))).isEqualTo(Split.TRAIN);
+        assertThatThrownBy(() -> RunSplits.labelledPart(Split.parse("unlabeled"))).hasMessageContaining("--train-split");
     }
 
     private static Map<Path, byte[]> checkpointBytes() throws IOException {
