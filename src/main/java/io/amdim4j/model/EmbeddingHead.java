@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
@@ -24,9 +23,7 @@ import java.util.Optional;
  * (W_s: identity plus U(−0.01, 0.01) noise; b_s: U(±1/√C)) and {@code bn_out} (always), spec §2.4.
  * Needs R ≥ C.
  */
-public final class EmbeddingHead extends AbstractBlock {
-
-    private static final byte VERSION = 1;
+public final class EmbeddingHead extends CheckedBlock {
 
     private final int outChannels;
     private final Conv2d conv1;
@@ -36,21 +33,13 @@ public final class EmbeddingHead extends AbstractBlock {
     private final BatchNorm bnOut;
 
     private EmbeddingHead(Builder builder) {
-        super(VERSION);
         outChannels = builder.outChannels;
-        conv1 = addChildBlock("conv1", ResidualUnit.conv(1, 1, outChannels));
+        conv1 = addChildBlock("conv1", conv(1, 1, outChannels, false));
         conv1.setInitializer(new FanInUniformInitializer(), "weight");
         bnHid = builder.batchNorm ? addChildBlock("bn_hid", AmdimBatchNorm.create()) : null;
-        conv2 = addChildBlock("conv2", ResidualUnit.conv(1, 1, outChannels));
+        conv2 = addChildBlock("conv2", conv(1, 1, outChannels, false));
         conv2.setInitializer(Initializer.ZEROS, "weight");
-        shortcut =
-                addChildBlock(
-                        "shortcut",
-                        Conv2d.builder()
-                                .setKernelShape(new Shape(1, 1))
-                                .setFilters(outChannels)
-                                .optBias(true)
-                                .build());
+        shortcut = addChildBlock("shortcut", conv(1, 1, outChannels, true));
         shortcut.setInitializer(new IdentityNoiseInitializer(), "weight");
         bnOut = addChildBlock("bn_out", AmdimBatchNorm.create());
     }
@@ -64,41 +53,28 @@ public final class EmbeddingHead extends AbstractBlock {
         return new Builder();
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        checkInput(x.getShape());
-        NDArray h = conv1.forward(parameterStore, inputs, training, params).head();
+    NDList forwardChecked(
+            ParameterStore parameterStore, NDArray x, boolean training, PairList<String, Object> params) {
+        NDArray h = apply(conv1, parameterStore, x, training, params);
         if (bnHid != null) {
-            h = bnHid.forward(parameterStore, new NDList(h), training, params).head();
+            h = apply(bnHid, parameterStore, h, training, params);
         }
-        h = conv2.forward(parameterStore, new NDList(Activation.relu(h)), training, params).head();
-        NDArray skip = shortcut.forward(parameterStore, inputs, training, params).head();
-        return bnOut.forward(parameterStore, new NDList(h.add(skip)), training, params);
+        h = apply(conv2, parameterStore, Activation.relu(h), training, params);
+        NDArray skip = apply(shortcut, parameterStore, x, training, params);
+        return new NDList(apply(bnOut, parameterStore, h.add(skip), training, params));
     }
 
-    /** {@inheritDoc} */
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = inputShapes[0];
-        checkInput(in);
-        return new Shape[] {new Shape(in.get(0), outChannels, in.get(2), in.get(3))};
+    Shape[] outputShapes(Shape in) {
+        return mapShape(in, outChannels, side -> side);
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected void initializeChildBlocks(
-            NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape in = inputShapes[0];
-        checkInput(in);
+    void initializeChildren(NDManager manager, DataType dataType, Shape in) {
         shortcut.setInitializer(
                 new UniformInitializer(FanInUniformInitializer.bound(in.get(1))), "bias");
-        Shape out = getOutputShapes(inputShapes)[0];
+        Shape out = outputShapes(in)[0];
         conv1.initialize(manager, dataType, in);
         if (bnHid != null) {
             bnHid.initialize(manager, dataType, out);
@@ -128,10 +104,9 @@ public final class EmbeddingHead extends AbstractBlock {
         return bnOut;
     }
 
-    private void checkInput(Shape in) {
-        if (in.dimension() != 4) {
-            throw new IllegalArgumentException("EmbeddingHead expects N×C×H×W input, got " + in);
-        }
+    @Override
+    void checkInput(Shape in) {
+        requireRank(in, 4, "EmbeddingHead", "N×C×H×W");
         if (in.get(1) > outChannels) {
             throw new IllegalArgumentException(
                     "EmbeddingHead needs R ≥ C for its identity shortcut (spec §2.3), got C = "

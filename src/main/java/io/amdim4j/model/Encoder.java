@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -29,7 +28,7 @@ import java.util.Optional;
  * generator: call {@link EngineSeed#apply EngineSeed.apply(seed)} before {@code initialize} for a
  * reproducible encoder, and do not pass other initialisers through a training config.
  */
-public final class Encoder extends AbstractBlock {
+public final class Encoder extends CheckedBlock {
 
     /** Position of r1 in the output list. */
     public static final int R1 = 0;
@@ -46,8 +45,6 @@ public final class Encoder extends AbstractBlock {
     /** Side of the r7 map (spec §2.3). */
     public static final int R7_SIDE = 7;
 
-    private static final byte VERSION = 1;
-
     private final EncoderConfig config;
     private final EncoderLayout layout;
     /** Trunk blocks by reference index K; null where the layer is not applied. */
@@ -57,7 +54,6 @@ public final class Encoder extends AbstractBlock {
     private final EmbeddingHead head7;
 
     private Encoder(Builder builder) {
-        super(VERSION);
         config = builder.config;
         layout = EncoderLayout.of(config);
         layers = new Block[layout.layers().size()];
@@ -111,16 +107,10 @@ public final class Encoder extends AbstractBlock {
                 .build();
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        checkInput(x.getShape());
-        NDList h = inputs;
+    NDList forwardChecked(
+            ParameterStore parameterStore, NDArray x, boolean training, PairList<String, Object> params) {
+        NDList h = new NDList(x);
         NDList tap7 = null;
         NDList tap5 = null;
         for (LayerSpec spec : layout.layers()) {
@@ -140,11 +130,9 @@ public final class Encoder extends AbstractBlock {
         return new NDList(r1, r5, r7);
     }
 
-    /** {@inheritDoc} */
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        checkInput(inputShapes[0]);
-        Shape[] shapes = inputShapes;
+    Shape[] outputShapes(Shape in) {
+        Shape[] shapes = {in};
         Shape[] tap7 = null;
         Shape[] tap5 = null;
         for (LayerSpec spec : layout.layers()) {
@@ -158,20 +146,16 @@ public final class Encoder extends AbstractBlock {
                 tap5 = shapes;
             }
         }
-        long n = inputShapes[0].get(0);
         return new Shape[] {
-            new Shape(n, config.nRkhs()),
+            new Shape(in.get(0), config.nRkhs()),
             head5.getOutputShapes(tap5)[0],
             head7.getOutputShapes(tap7)[0]
         };
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected void initializeChildBlocks(
-            NDManager manager, DataType dataType, Shape... inputShapes) {
-        checkInput(inputShapes[0]);
-        Shape[] shapes = inputShapes;
+    void initializeChildren(NDManager manager, DataType dataType, Shape in) {
+        Shape[] shapes = {in};
         for (LayerSpec spec : layout.layers()) {
             Block block = layers[spec.index()];
             if (block != null) {
@@ -241,7 +225,8 @@ public final class Encoder extends AbstractBlock {
         return head7;
     }
 
-    private void checkInput(Shape in) {
+    @Override
+    void checkInput(Shape in) {
         int size = config.inputSize();
         if (in.dimension() != 4
                 || in.get(1) != config.numChannels()

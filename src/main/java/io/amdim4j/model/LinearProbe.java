@@ -1,10 +1,10 @@
 package io.amdim4j.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -15,18 +15,13 @@ import ai.djl.util.PairList;
  *
  * <p>Child: {@code fc}.
  */
-public final class LinearProbe extends AbstractBlock {
+public final class LinearProbe extends ProbeBlock {
 
-    private static final byte VERSION = 1;
-
-    private final int numClasses;
     private final Linear fc;
 
     private LinearProbe(Builder builder) {
-        super(VERSION);
-        numClasses = builder.numClasses;
-        fc = addChildBlock("fc", Linear.builder().setUnits(numClasses).optBias(true).build());
-        fc.setInitializer(new FanInUniformInitializer(), "weight");
+        super(builder.numClasses);
+        fc = addChildBlock("fc", linear(builder.numClasses, true));
     }
 
     /**
@@ -38,54 +33,25 @@ public final class LinearProbe extends AbstractBlock {
         return new Builder();
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        checkInput(inputs.singletonOrThrow().getShape());
-        return fc.forward(parameterStore, inputs, training, params);
+    NDList forwardChecked(
+            ParameterStore parameterStore, NDArray x, boolean training, PairList<String, Object> params) {
+        return new NDList(apply(fc, parameterStore, x, training, params));
     }
 
-    /** {@inheritDoc} */
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        checkInput(inputShapes[0]);
-        return new Shape[] {new Shape(inputShapes[0].get(0), numClasses)};
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected void initializeChildBlocks(
-            NDManager manager, DataType dataType, Shape... inputShapes) {
-        checkInput(inputShapes[0]);
-        MlpProbe.setBiasBound(fc, inputShapes[0].get(1));
-        fc.initialize(manager, dataType, inputShapes);
-    }
-
-    private static void checkInput(Shape in) {
-        if (in.dimension() != 2) {
-            throw new IllegalArgumentException("LinearProbe expects N×R input, got " + in);
-        }
+    void initializeChildren(NDManager manager, DataType dataType, Shape in) {
+        setBiasBound(fc, in.get(1));
+        fc.initialize(manager, dataType, in);
     }
 
     /** Builder for {@link LinearProbe}. */
-    public static final class Builder {
-
-        private int numClasses;
+    public static final class Builder extends ProbeBlock.Builder<Builder> {
 
         private Builder() {}
 
-        /**
-         * Sets the number of classes (required).
-         *
-         * @param classes number of logits
-         * @return this builder
-         */
-        public Builder setNumClasses(int classes) {
-            numClasses = classes;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -95,9 +61,7 @@ public final class LinearProbe extends AbstractBlock {
          * @return the probe
          */
         public LinearProbe build() {
-            if (numClasses < 1) {
-                throw new IllegalArgumentException("numClasses must be ≥ 1, got " + numClasses);
-            }
+            checkClasses();
             return new LinearProbe(this);
         }
     }

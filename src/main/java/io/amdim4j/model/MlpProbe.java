@@ -5,13 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 
 /**
@@ -21,7 +19,7 @@ import ai.djl.util.PairList;
  *
  * <p>Children: {@code dropout1}, {@code fc1}, {@code bn1}, {@code dropout2}, {@code fc2}.
  */
-public final class MlpProbe extends AbstractBlock {
+public final class MlpProbe extends ProbeBlock {
 
     /** Hidden width of the MLP head (spec §6.1). */
     public static final int HIDDEN_UNITS = 1024;
@@ -29,9 +27,6 @@ public final class MlpProbe extends AbstractBlock {
     /** Dropout probability before each linear layer (spec §6.1). */
     public static final float DROPOUT = 0.2f;
 
-    private static final byte VERSION = 1;
-
-    private final int numClasses;
     private final Dropout dropout1;
     private final Linear fc1;
     private final BatchNorm bn1;
@@ -39,17 +34,12 @@ public final class MlpProbe extends AbstractBlock {
     private final Linear fc2;
 
     private MlpProbe(Builder builder) {
-        super(VERSION);
-        numClasses = builder.numClasses;
+        super(builder.numClasses);
         dropout1 = addChildBlock("dropout1", Dropout.builder().optRate(builder.dropout).build());
-        fc1 =
-                addChildBlock(
-                        "fc1", Linear.builder().setUnits(builder.hiddenUnits).optBias(false).build());
-        fc1.setInitializer(new FanInUniformInitializer(), "weight");
+        fc1 = addChildBlock("fc1", linear(builder.hiddenUnits, false));
         bn1 = addChildBlock("bn1", AmdimBatchNorm.create());
         dropout2 = addChildBlock("dropout2", Dropout.builder().optRate(builder.dropout).build());
-        fc2 = addChildBlock("fc2", Linear.builder().setUnits(numClasses).optBias(true).build());
-        fc2.setInitializer(new FanInUniformInitializer(), "weight");
+        fc2 = addChildBlock("fc2", linear(builder.numClasses, true));
     }
 
     /**
@@ -61,34 +51,17 @@ public final class MlpProbe extends AbstractBlock {
         return new Builder();
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        checkInput(inputs.singletonOrThrow().getShape());
-        NDList h = dropout1.forward(parameterStore, inputs, training, params);
-        h = fc1.forward(parameterStore, h, training, params);
-        NDArray hidden = bn1.forward(parameterStore, h, training, params).head();
-        h = dropout2.forward(parameterStore, new NDList(Activation.relu(hidden)), training, params);
-        return fc2.forward(parameterStore, h, training, params);
+    NDList forwardChecked(
+            ParameterStore parameterStore, NDArray x, boolean training, PairList<String, Object> params) {
+        NDArray h = apply(dropout1, parameterStore, x, training, params);
+        h = apply(bn1, parameterStore, apply(fc1, parameterStore, h, training, params), training, params);
+        h = apply(dropout2, parameterStore, Activation.relu(h), training, params);
+        return new NDList(apply(fc2, parameterStore, h, training, params));
     }
 
-    /** {@inheritDoc} */
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        checkInput(inputShapes[0]);
-        return new Shape[] {new Shape(inputShapes[0].get(0), numClasses)};
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected void initializeChildBlocks(
-            NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape in = inputShapes[0];
-        checkInput(in);
+    void initializeChildren(NDManager manager, DataType dataType, Shape in) {
         dropout1.initialize(manager, dataType, in);
         fc1.initialize(manager, dataType, in);
         Shape hidden = fc1.getOutputShapes(new Shape[] {in})[0];
@@ -98,34 +71,15 @@ public final class MlpProbe extends AbstractBlock {
         fc2.initialize(manager, dataType, hidden);
     }
 
-    /** Bias of a linear layer: U(±1/√fan_in), PyTorch's default (spec §2.4). */
-    static void setBiasBound(Linear linear, long fanIn) {
-        linear.setInitializer(new UniformInitializer(FanInUniformInitializer.bound(fanIn)), "bias");
-    }
-
-    private static void checkInput(Shape in) {
-        if (in.dimension() != 2) {
-            throw new IllegalArgumentException("MlpProbe expects N×R input, got " + in);
-        }
-    }
-
     /** Builder for {@link MlpProbe}. */
-    public static final class Builder {
-
-        private int numClasses;
+    public static final class Builder extends ProbeBlock.Builder<Builder> {
         private int hiddenUnits = HIDDEN_UNITS;
         private float dropout = DROPOUT;
 
         private Builder() {}
 
-        /**
-         * Sets the number of classes (required).
-         *
-         * @param classes number of logits
-         * @return this builder
-         */
-        public Builder setNumClasses(int classes) {
-            numClasses = classes;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -157,9 +111,7 @@ public final class MlpProbe extends AbstractBlock {
          * @return the probe
          */
         public MlpProbe build() {
-            if (numClasses < 1) {
-                throw new IllegalArgumentException("numClasses must be ≥ 1, got " + numClasses);
-            }
+            checkClasses();
             if (hiddenUnits < 1) {
                 throw new IllegalArgumentException("hiddenUnits must be ≥ 1, got " + hiddenUnits);
             }

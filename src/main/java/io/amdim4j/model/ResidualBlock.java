@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
+import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -17,14 +17,11 @@ import java.util.List;
  *
  * <p>Children: d × {@code layer_list} (the reference's word for the unit list of a stage).
  */
-public final class ResidualBlock extends AbstractBlock {
-
-    private static final byte VERSION = 1;
+public final class ResidualBlock extends CheckedBlock {
 
     private final List<ResidualUnit> units;
 
     private ResidualBlock(Builder builder) {
-        super(VERSION);
         List<ResidualUnit> list = new ArrayList<>();
         for (int j = 0; j < builder.depth; j++) {
             boolean first = j == 0;
@@ -50,35 +47,34 @@ public final class ResidualBlock extends AbstractBlock {
         return new Builder();
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDList x = inputs;
+    NDList forwardChecked(
+            ParameterStore parameterStore, NDArray x, boolean training, PairList<String, Object> params) {
+        NDArray h = x;
         for (ResidualUnit unit : units) {
-            x = unit.forward(parameterStore, x, training, params);
+            h = apply(unit, parameterStore, h, training, params);
         }
-        return x;
+        return new NDList(h);
     }
 
-    /** {@inheritDoc} */
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape[] shapes = inputShapes;
+    Shape[] outputShapes(Shape in) {
+        Shape[] shapes = {in};
         for (ResidualUnit unit : units) {
             shapes = unit.getOutputShapes(shapes);
         }
         return shapes;
     }
 
-    /** {@inheritDoc} */
+    /** The units check their own inputs, the first one before anything runs. */
     @Override
-    protected void initializeChildBlocks(
-            NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] shapes = inputShapes;
+    void checkInput(Shape in) {
+        units.get(0).checkInput(in);
+    }
+
+    @Override
+    void initializeChildren(NDManager manager, DataType dataType, Shape in) {
+        Shape[] shapes = {in};
         for (ResidualUnit unit : units) {
             unit.initialize(manager, dataType, shapes);
             shapes = unit.getOutputShapes(shapes);

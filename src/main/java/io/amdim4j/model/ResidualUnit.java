@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
@@ -28,9 +27,7 @@ import java.util.Optional;
  * conv2}. K1 is U(±1/√(c_in·w·w)), K2 zeros (spec §2.4), so a fresh unit is pooling plus zero
  * channels.
  */
-public final class ResidualUnit extends AbstractBlock {
-
-    private static final byte VERSION = 1;
+public final class ResidualUnit extends CheckedBlock {
 
     private final int kernelSize;
     private final int stride;
@@ -40,14 +37,13 @@ public final class ResidualUnit extends AbstractBlock {
     private final Conv2d conv2;
 
     private ResidualUnit(Builder builder) {
-        super(VERSION);
         kernelSize = builder.kernelSize;
         stride = builder.stride;
         outChannels = builder.outChannels;
-        conv1 = addChildBlock("conv1", conv(kernelSize, stride, outChannels));
+        conv1 = addChildBlock("conv1", conv(kernelSize, stride, outChannels, false));
         conv1.setInitializer(new FanInUniformInitializer(), "weight");
         bn1 = builder.batchNorm ? addChildBlock("bn1", AmdimBatchNorm.create()) : null;
-        conv2 = addChildBlock("conv2", conv(1, 1, outChannels));
+        conv2 = addChildBlock("conv2", conv(1, 1, outChannels, false));
         conv2.setInitializer(Initializer.ZEROS, "weight");
     }
 
@@ -60,29 +56,14 @@ public final class ResidualUnit extends AbstractBlock {
         return new Builder();
     }
 
-    static Conv2d conv(int kernel, int stride, int filters) {
-        return Conv2d.builder()
-                .setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride))
-                .setFilters(filters)
-                .optBias(false)
-                .build();
-    }
-
-    /** {@inheritDoc} */
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        checkInput(x.getShape());
-        NDArray h = conv1.forward(parameterStore, new NDList(x), training, params).head();
+    NDList forwardChecked(
+            ParameterStore parameterStore, NDArray x, boolean training, PairList<String, Object> params) {
+        NDArray h = apply(conv1, parameterStore, x, training, params);
         if (bn1 != null) {
-            h = bn1.forward(parameterStore, new NDList(h), training, params).head();
+            h = apply(bn1, parameterStore, h, training, params);
         }
-        h = conv2.forward(parameterStore, new NDList(Activation.relu(h)), training, params).head();
+        h = apply(conv2, parameterStore, Activation.relu(h), training, params);
         return new NDList(h.add(shortcut(x)));
     }
 
@@ -103,22 +84,13 @@ public final class ResidualUnit extends AbstractBlock {
         return pooled.pad(new Shape(0, 0, 0, 0, 0, missing), 0); // (W, H, C) before/after pairs
     }
 
-    /** {@inheritDoc} */
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = inputShapes[0];
-        checkInput(in);
-        return new Shape[] {
-            new Shape(in.get(0), outChannels, outSide(in.get(2)), outSide(in.get(3)))
-        };
+    Shape[] outputShapes(Shape in) {
+        return mapShape(in, outChannels, this::outSide);
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected void initializeChildBlocks(
-            NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape in = inputShapes[0];
-        checkInput(in);
+    void initializeChildren(NDManager manager, DataType dataType, Shape in) {
         conv1.initialize(manager, dataType, in);
         Shape hidden = conv1.getOutputShapes(new Shape[] {in})[0];
         if (bn1 != null) {
@@ -143,10 +115,9 @@ public final class ResidualUnit extends AbstractBlock {
         return Math.floorDiv(side - kernelSize, stride) + 1;
     }
 
-    private void checkInput(Shape in) {
-        if (in.dimension() != 4) {
-            throw new IllegalArgumentException("ResidualUnit expects N×C×H×W input, got " + in);
-        }
+    @Override
+    void checkInput(Shape in) {
+        requireRank(in, 4, "ResidualUnit", "N×C×H×W");
         if (in.get(1) > outChannels) {
             throw new IllegalArgumentException(
                     "ResidualUnit needs c_out ≥ c_in (spec §2.2), got c_in = "

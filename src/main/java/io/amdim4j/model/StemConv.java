@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
@@ -22,9 +21,7 @@ import ai.djl.util.PairList;
  * <p>Child: {@code conv} (reference state-dict word). Weight and bias are U(±1/√(c_in·k·k)) (spec
  * §2.4).
  */
-public final class StemConv extends AbstractBlock {
-
-    private static final byte VERSION = 1;
+public final class StemConv extends CheckedBlock {
 
     private final int kernelSize;
     private final int stride;
@@ -33,20 +30,11 @@ public final class StemConv extends AbstractBlock {
     private final Conv2d conv;
 
     private StemConv(Builder builder) {
-        super(VERSION);
         kernelSize = builder.kernelSize;
         stride = builder.stride;
         outChannels = builder.outChannels;
         reflectPad = builder.reflectPad;
-        conv =
-                addChildBlock(
-                        "conv",
-                        Conv2d.builder()
-                                .setKernelShape(new Shape(kernelSize, kernelSize))
-                                .optStride(new Shape(stride, stride))
-                                .setFilters(outChannels)
-                                .optBias(true)
-                                .build());
+        conv = addChildBlock("conv", conv(kernelSize, stride, outChannels, true));
         conv.setInitializer(new FanInUniformInitializer(), "weight");
     }
 
@@ -59,36 +47,20 @@ public final class StemConv extends AbstractBlock {
         return new Builder();
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        checkInput(x.getShape());
+    NDList forwardChecked(
+            ParameterStore parameterStore, NDArray x, boolean training, PairList<String, Object> params) {
         NDArray padded = reflectPad > 0 ? reflectPad(x, reflectPad) : x;
-        NDArray y = conv.forward(parameterStore, new NDList(padded), training, params).head();
-        return new NDList(Activation.relu(y));
+        return new NDList(Activation.relu(apply(conv, parameterStore, padded, training, params)));
     }
 
-    /** {@inheritDoc} */
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape in = inputShapes[0];
-        checkInput(in);
-        return new Shape[] {
-            new Shape(in.get(0), outChannels, outSide(in.get(2)), outSide(in.get(3)))
-        };
+    Shape[] outputShapes(Shape in) {
+        return mapShape(in, outChannels, this::outSide);
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected void initializeChildBlocks(
-            NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape in = inputShapes[0];
-        checkInput(in);
+    void initializeChildren(NDManager manager, DataType dataType, Shape in) {
         long fanIn = in.get(1) * kernelSize * kernelSize;
         conv.setInitializer(
                 new UniformInitializer(FanInUniformInitializer.bound(fanIn)), "bias");
@@ -136,10 +108,9 @@ public final class StemConv extends AbstractBlock {
         return Math.floorDiv(side + 2L * reflectPad - kernelSize, stride) + 1;
     }
 
-    private void checkInput(Shape in) {
-        if (in.dimension() != 4) {
-            throw new IllegalArgumentException("StemConv expects N×C×H×W input, got " + in);
-        }
+    @Override
+    void checkInput(Shape in) {
+        requireRank(in, 4, "StemConv", "N×C×H×W");
         long side = Math.min(in.get(2), in.get(3));
         if (side + 2L * reflectPad < kernelSize || (reflectPad > 0 && reflectPad >= side)) {
             throw new IllegalArgumentException(
