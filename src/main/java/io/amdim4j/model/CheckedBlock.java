@@ -8,7 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.function.LongUnaryOperator;
 
@@ -77,6 +79,21 @@ abstract class CheckedBlock extends AbstractBlock {
             boolean training,
             PairList<String, Object> params) {
         return child.forward(parameterStore, new NDList(x), training, params).head();
+    }
+
+    /**
+     * Adds the children of a {@link ResidualBranch} under the reference names {@code conv1},
+     * {@code bnName} (only with {@code useBn}) and {@code conv2}: K1 is U(±1/√fan_in), K2 zeros
+     * (spec §2.4), so a fresh branch adds nothing.
+     */
+    final ResidualBranch addResidualBranch(
+            int kernel, int stride, int channels, String bnName, boolean useBn) {
+        Conv2d k1 = addChildBlock("conv1", conv(kernel, stride, channels, false));
+        k1.setInitializer(new FanInUniformInitializer(), "weight");
+        BatchNorm bn = useBn ? addChildBlock(bnName, AmdimBatchNorm.create()) : null;
+        Conv2d k2 = addChildBlock("conv2", conv(1, 1, channels, false));
+        k2.setInitializer(Initializer.ZEROS, "weight");
+        return new ResidualBranch(k1, bn, k2);
     }
 
     /** A square k×k convolution with stride s and no implicit padding (every conv of spec §2.2). */

@@ -5,11 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 import java.util.Optional;
@@ -26,19 +24,13 @@ import java.util.Optional;
 public final class EmbeddingHead extends CheckedBlock {
 
     private final int outChannels;
-    private final Conv2d conv1;
-    private final BatchNorm bnHid;
-    private final Conv2d conv2;
+    private final ResidualBranch branch;
     private final Conv2d shortcut;
     private final BatchNorm bnOut;
 
     private EmbeddingHead(Builder builder) {
         outChannels = builder.outChannels;
-        conv1 = addChildBlock("conv1", conv(1, 1, outChannels, false));
-        conv1.setInitializer(new FanInUniformInitializer(), "weight");
-        bnHid = builder.batchNorm ? addChildBlock("bn_hid", AmdimBatchNorm.create()) : null;
-        conv2 = addChildBlock("conv2", conv(1, 1, outChannels, false));
-        conv2.setInitializer(Initializer.ZEROS, "weight");
+        branch = addResidualBranch(1, 1, outChannels, "bn_hid", builder.batchNorm);
         shortcut = addChildBlock("shortcut", conv(1, 1, outChannels, true));
         shortcut.setInitializer(new IdentityNoiseInitializer(), "weight");
         bnOut = addChildBlock("bn_out", AmdimBatchNorm.create());
@@ -56,11 +48,7 @@ public final class EmbeddingHead extends CheckedBlock {
     @Override
     NDList forwardChecked(
             ParameterStore parameterStore, NDArray x, boolean training, PairList<String, Object> params) {
-        NDArray h = apply(conv1, parameterStore, x, training, params);
-        if (bnHid != null) {
-            h = apply(bnHid, parameterStore, h, training, params);
-        }
-        h = apply(conv2, parameterStore, Activation.relu(h), training, params);
+        NDArray h = branch.apply(parameterStore, x, training, params);
         NDArray skip = apply(shortcut, parameterStore, x, training, params);
         return new NDList(apply(bnOut, parameterStore, h.add(skip), training, params));
     }
@@ -75,25 +63,21 @@ public final class EmbeddingHead extends CheckedBlock {
         shortcut.setInitializer(
                 new UniformInitializer(FanInUniformInitializer.bound(in.get(1))), "bias");
         Shape out = outputShapes(in)[0];
-        conv1.initialize(manager, dataType, in);
-        if (bnHid != null) {
-            bnHid.initialize(manager, dataType, out);
-        }
-        conv2.initialize(manager, dataType, out);
+        branch.initialize(manager, dataType, in);
         shortcut.initialize(manager, dataType, in);
         bnOut.initialize(manager, dataType, out);
     }
 
     Conv2d conv1() {
-        return conv1;
+        return branch.k1();
     }
 
     Optional<BatchNorm> bnHid() {
-        return Optional.ofNullable(bnHid);
+        return Optional.ofNullable(branch.bn());
     }
 
     Conv2d conv2() {
-        return conv2;
+        return branch.k2();
     }
 
     Conv2d shortcut() {

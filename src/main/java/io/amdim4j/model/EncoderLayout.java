@@ -1,5 +1,6 @@
 package io.amdim4j.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,58 +36,47 @@ public record EncoderLayout(
     public static EncoderLayout of(EncoderConfig config) {
         int cIn = config.numChannels();
         int f = config.ndf();
+        int d = config.nDepth();
+        List<LayerSpec> downsampling =
+                switch (config.inputSize()) {
+                    case EncoderConfig.CIFAR_SIZE -> List.of(
+                            LayerSpec.stem(0, 3, 1, 0, cIn, f),
+                            LayerSpec.unit(1, 1, 1, f, f),
+                            LayerSpec.block(2, 4, 2, f, 2 * f, d),
+                            LayerSpec.block(3, 2, 2, 2 * f, 4 * f, d));
+                    case EncoderConfig.STL_SIZE -> List.of(
+                            LayerSpec.stem(0, 3, 1, 0, cIn, f),
+                            LayerSpec.block(1, 4, 2, f, 2 * f, d),
+                            LayerSpec.block(2, 4, 2, 2 * f, 4 * f, d),
+                            LayerSpec.block(3, 2, 2, 4 * f, 8 * f, d));
+                    case EncoderConfig.IMAGENET_SIZE -> List.of(
+                            LayerSpec.stem(0, 5, 2, 2, cIn, f),
+                            LayerSpec.stem(1, 3, 1, 0, f, f),
+                            LayerSpec.block(2, 4, 2, f, 2 * f, d),
+                            LayerSpec.block(3, 4, 2, 2 * f, 4 * f, d),
+                            LayerSpec.block(4, 2, 2, 4 * f, 8 * f, d));
+                    default -> throw new IllegalArgumentException(
+                            "no layer table for " + config.inputSize());
+                };
+        return withSharedTail(config, downsampling);
+    }
+
+    /**
+     * Appends the five layers every table of spec §2.3 ends with, at the 7×7 resolution: OBN
+     * (tap7), two 3×3 residual blocks (tap5 after the first), the 3×3 unit to R, FBN.
+     */
+    private static EncoderLayout withSharedTail(EncoderConfig config, List<LayerSpec> downsampling) {
+        int k = downsampling.size();
+        int c = downsampling.get(k - 1).outChannels();
         int r = config.nRkhs();
         int d = config.nDepth();
-        switch (config.inputSize()) {
-            case EncoderConfig.CIFAR_SIZE:
-                return new EncoderLayout(
-                        config,
-                        List.of(
-                                LayerSpec.stem(0, 3, 1, 0, cIn, f),
-                                LayerSpec.unit(1, 1, 1, f, f),
-                                LayerSpec.block(2, 4, 2, f, 2 * f, d),
-                                LayerSpec.block(3, 2, 2, 2 * f, 4 * f, d),
-                                LayerSpec.batchNorm(4, LayerSpec.Kind.OPTIONAL_BN, 4 * f),
-                                LayerSpec.block(5, 3, 1, 4 * f, 4 * f, d),
-                                LayerSpec.block(6, 3, 1, 4 * f, 4 * f, d),
-                                LayerSpec.unit(7, 3, 1, 4 * f, r),
-                                LayerSpec.batchNorm(8, LayerSpec.Kind.FINAL_BN, r)),
-                        4,
-                        5);
-            case EncoderConfig.STL_SIZE:
-                return new EncoderLayout(
-                        config,
-                        List.of(
-                                LayerSpec.stem(0, 3, 1, 0, cIn, f),
-                                LayerSpec.block(1, 4, 2, f, 2 * f, d),
-                                LayerSpec.block(2, 4, 2, 2 * f, 4 * f, d),
-                                LayerSpec.block(3, 2, 2, 4 * f, 8 * f, d),
-                                LayerSpec.batchNorm(4, LayerSpec.Kind.OPTIONAL_BN, 8 * f),
-                                LayerSpec.block(5, 3, 1, 8 * f, 8 * f, d),
-                                LayerSpec.block(6, 3, 1, 8 * f, 8 * f, d),
-                                LayerSpec.unit(7, 3, 1, 8 * f, r),
-                                LayerSpec.batchNorm(8, LayerSpec.Kind.FINAL_BN, r)),
-                        4,
-                        5);
-            case EncoderConfig.IMAGENET_SIZE:
-                return new EncoderLayout(
-                        config,
-                        List.of(
-                                LayerSpec.stem(0, 5, 2, 2, cIn, f),
-                                LayerSpec.stem(1, 3, 1, 0, f, f),
-                                LayerSpec.block(2, 4, 2, f, 2 * f, d),
-                                LayerSpec.block(3, 4, 2, 2 * f, 4 * f, d),
-                                LayerSpec.block(4, 2, 2, 4 * f, 8 * f, d),
-                                LayerSpec.batchNorm(5, LayerSpec.Kind.OPTIONAL_BN, 8 * f),
-                                LayerSpec.block(6, 3, 1, 8 * f, 8 * f, d),
-                                LayerSpec.block(7, 3, 1, 8 * f, 8 * f, d),
-                                LayerSpec.unit(8, 3, 1, 8 * f, r),
-                                LayerSpec.batchNorm(9, LayerSpec.Kind.FINAL_BN, r)),
-                        5,
-                        6);
-            default:
-                throw new IllegalArgumentException("no layer table for " + config.inputSize());
-        }
+        List<LayerSpec> layers = new ArrayList<>(downsampling);
+        layers.add(LayerSpec.batchNorm(k, LayerSpec.Kind.OPTIONAL_BN, c));
+        layers.add(LayerSpec.block(k + 1, 3, 1, c, c, d));
+        layers.add(LayerSpec.block(k + 2, 3, 1, c, c, d));
+        layers.add(LayerSpec.unit(k + 3, 3, 1, c, r));
+        layers.add(LayerSpec.batchNorm(k + 4, LayerSpec.Kind.FINAL_BN, r));
+        return new EncoderLayout(config, layers, k, k + 1);
     }
 
     /**

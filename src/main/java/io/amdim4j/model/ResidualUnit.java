@@ -5,12 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.Optional;
 
@@ -32,19 +30,13 @@ public final class ResidualUnit extends CheckedBlock {
     private final int kernelSize;
     private final int stride;
     private final int outChannels;
-    private final Conv2d conv1;
-    private final BatchNorm bn1;
-    private final Conv2d conv2;
+    private final ResidualBranch branch;
 
     private ResidualUnit(Builder builder) {
         kernelSize = builder.kernelSize;
         stride = builder.stride;
         outChannels = builder.outChannels;
-        conv1 = addChildBlock("conv1", conv(kernelSize, stride, outChannels, false));
-        conv1.setInitializer(new FanInUniformInitializer(), "weight");
-        bn1 = builder.batchNorm ? addChildBlock("bn1", AmdimBatchNorm.create()) : null;
-        conv2 = addChildBlock("conv2", conv(1, 1, outChannels, false));
-        conv2.setInitializer(Initializer.ZEROS, "weight");
+        branch = addResidualBranch(kernelSize, stride, outChannels, "bn1", builder.batchNorm);
     }
 
     /**
@@ -59,12 +51,7 @@ public final class ResidualUnit extends CheckedBlock {
     @Override
     NDList forwardChecked(
             ParameterStore parameterStore, NDArray x, boolean training, PairList<String, Object> params) {
-        NDArray h = apply(conv1, parameterStore, x, training, params);
-        if (bn1 != null) {
-            h = apply(bn1, parameterStore, h, training, params);
-        }
-        h = apply(conv2, parameterStore, Activation.relu(h), training, params);
-        return new NDList(h.add(shortcut(x)));
+        return new NDList(branch.apply(parameterStore, x, training, params).add(shortcut(x)));
     }
 
     /** P(x): mean-pool with the branch's window and stride, then zero channels appended. */
@@ -91,24 +78,19 @@ public final class ResidualUnit extends CheckedBlock {
 
     @Override
     void initializeChildren(NDManager manager, DataType dataType, Shape in) {
-        conv1.initialize(manager, dataType, in);
-        Shape hidden = conv1.getOutputShapes(new Shape[] {in})[0];
-        if (bn1 != null) {
-            bn1.initialize(manager, dataType, hidden);
-        }
-        conv2.initialize(manager, dataType, hidden);
+        branch.initialize(manager, dataType, in);
     }
 
     Conv2d conv1() {
-        return conv1;
+        return branch.k1();
     }
 
     Optional<BatchNorm> bn1() {
-        return Optional.ofNullable(bn1);
+        return Optional.ofNullable(branch.bn());
     }
 
     Conv2d conv2() {
-        return conv2;
+        return branch.k2();
     }
 
     private long outSide(long side) {
