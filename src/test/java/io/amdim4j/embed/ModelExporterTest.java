@@ -88,11 +88,7 @@ class ModelExporterTest extends WithNDManager {
         }
         float[] expectedInput = testInput(AugmentConfig.gray28(), new RawImage(1, 28, 28, pixels));
         assertThat(expectedInput).as("zero-padded to 32×32 (spec §5.4)").hasSize(32 * 32);
-        try (ZooModel<Image, float[]> model = EncoderTranslatorFactory.criteria(dir).loadModel();
-                Predictor<Image, float[]> predictor = model.newPredictor()) {
-            float[] actual = predictor.predict(ImageFactory.getInstance().fromImage(image));
-            assertClose(actual, TinyEncoder.forward(encoder, manager, expectedInput, 1, EncoderOutput.R1));
-        }
+        assertClose(predict(dir, image), TinyEncoder.forward(encoder, manager, expectedInput, 1, EncoderOutput.R1));
     }
 
     @Test
@@ -101,13 +97,9 @@ class ModelExporterTest extends WithNDManager {
         Path dir = ModelExporter.export(encoder, AugmentConfig.gray28(), EncoderOutput.R1, tmp.resolve("luma"));
         BufferedImage image = RgbImages.random(new Random(6), 28, 28);
         RawImage grey = EncoderTranslator.toRawImage(interleavedRgb(image), 28, 28, 1);
-        try (ZooModel<Image, float[]> model = EncoderTranslatorFactory.criteria(dir).loadModel();
-                Predictor<Image, float[]> predictor = model.newPredictor()) {
-            float[] actual = predictor.predict(ImageFactory.getInstance().fromImage(image));
-            float[] expected = TinyEncoder.forward(encoder, manager, testInput(AugmentConfig.gray28(), grey), 1,
-                    EncoderOutput.R1);
-            assertClose(actual, expected);
-        }
+        float[] expected = TinyEncoder.forward(encoder, manager, testInput(AugmentConfig.gray28(), grey), 1,
+                EncoderOutput.R1);
+        assertClose(predict(dir, image), expected);
     }
 
     @Test
@@ -118,11 +110,7 @@ class ModelExporterTest extends WithNDManager {
         BufferedImage image = RgbImages.random(new Random(7), 80, 96);
         float[] expectedInput = testInput(AugmentConfig.stl64(), RgbImages.planar(image));
         assertThat(expectedInput).as("shorter side 70, centre crop 64 (spec §5.5)").hasSize(3 * 64 * 64);
-        try (ZooModel<Image, float[]> model = EncoderTranslatorFactory.criteria(dir).loadModel();
-                Predictor<Image, float[]> predictor = model.newPredictor()) {
-            float[] actual = predictor.predict(ImageFactory.getInstance().fromImage(image));
-            assertClose(actual, TinyEncoder.forward(encoder, manager, expectedInput, 1, EncoderOutput.R1));
-        }
+        assertClose(predict(dir, image), TinyEncoder.forward(encoder, manager, expectedInput, 1, EncoderOutput.R1));
     }
 
     @Test
@@ -259,6 +247,14 @@ class ModelExporterTest extends WithNDManager {
         float[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /** One prediction through the one-call factory of an exported directory. */
+    private static float[] predict(Path dir, BufferedImage image) throws Exception {
+        try (ZooModel<Image, float[]> model = EncoderTranslatorFactory.criteria(dir).loadModel();
+                Predictor<Image, float[]> predictor = model.newPredictor()) {
+            return predictor.predict(ImageFactory.getInstance().fromImage(image));
+        }
     }
 
     private static void assertClose(float[] actual, float[] expected) {

@@ -26,15 +26,18 @@ class LbfgsTest {
         }
     }
 
+    /** f(x, y) = (1 − x)² + 100 (y − x²)², minimum 0 at (1, 1), with its gradient. */
+    private static final Lbfgs.Objective ROSENBROCK = (x, g) -> {
+        double a = 1 - x[0];
+        double b = x[1] - x[0] * x[0];
+        g[0] = -2 * a - 400 * x[0] * b;
+        g[1] = 200 * b;
+        return a * a + 100 * b * b;
+    };
+
     @Test
     void findsTheMinimumOfRosenbrock() {
-        Lbfgs.Result result = new Lbfgs(500).minimise((x, g) -> {
-            double a = 1 - x[0];
-            double b = x[1] - x[0] * x[0];
-            g[0] = -2 * a - 400 * x[0] * b;
-            g[1] = 200 * b;
-            return a * a + 100 * b * b;
-        }, new double[] {-1.2, 1});
+        Lbfgs.Result result = new Lbfgs(500).minimise(ROSENBROCK, new double[] {-1.2, 1});
         assertThat(result.x()[0]).isCloseTo(1, within(1e-3));
         assertThat(result.x()[1]).isCloseTo(1, within(1e-3));
         assertThat(result.value()).isLessThan(1e-6);
@@ -42,13 +45,7 @@ class LbfgsTest {
 
     @Test
     void stopsAfterMaxIterations() {
-        Lbfgs.Result result = new Lbfgs(3).minimise((x, g) -> {
-            double a = 1 - x[0];
-            double b = x[1] - x[0] * x[0];
-            g[0] = -2 * a - 400 * x[0] * b;
-            g[1] = 200 * b;
-            return a * a + 100 * b * b;
-        }, new double[] {-1.2, 1});
+        Lbfgs.Result result = new Lbfgs(3).minimise(ROSENBROCK, new double[] {-1.2, 1});
         assertThat(result.iterations()).isEqualTo(3);
         assertThatThrownBy(() -> new Lbfgs(0)).hasMessageContaining("maxIterations");
     }

@@ -3,7 +3,6 @@ package io.amdim4j.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.amdim4j.data.DatasetSpec;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +38,7 @@ class HtmlReportTest {
     void theReportLinksEveryFigureAndShowsTheWrittenNumbersAndNames() throws IOException {
         SyntheticRun run = SyntheticRun.write(tmp);
         Path out = tmp.resolve("report");
-        ReportFiles files = new HtmlReport(SyntheticRun.report(run.run.root()).withOut(out)
-                .withEmbeddings(run.embeddings).withDataset(DatasetSpec.parse(run.datasetSpec()))).write();
+        ReportFiles files = new HtmlReport(run.fullReport(out)).write();
 
         String html = Files.readString(files.html());
         Set<String> linked = new HashSet<>();
@@ -87,8 +85,7 @@ class HtmlReportTest {
     void theGalleryShowsBruteForceNeighboursWithClassColouredBorders() throws IOException {
         SyntheticRun run = SyntheticRun.write(tmp);
         Path out = tmp.resolve("report");
-        new HtmlReport(SyntheticRun.report(run.run.root()).withOut(out).withEmbeddings(run.embeddings)
-                .withDataset(DatasetSpec.parse(run.datasetSpec()))).write();
+        new HtmlReport(run.fullReport(out)).write();
         BufferedImage gallery = ImageIO.read(out.resolve(HtmlReport.GALLERY_FILE).toFile());
 
         int thumb = SyntheticRun.SIDE * Thumbnail.SCALE;
@@ -152,8 +149,7 @@ class HtmlReportTest {
             wrong.append(r).append(',').append(r).append(',').append((run.labels[r] + 1) % 4).append(",x\n");
         }
         Files.writeString(run.embeddings.resolve("index.csv"), wrong.toString());
-        HtmlReport report = new HtmlReport(SyntheticRun.report(run.run.root()).withOut(tmp.resolve("r"))
-                .withEmbeddings(run.embeddings).withDataset(DatasetSpec.parse(run.datasetSpec())));
+        HtmlReport report = new HtmlReport(run.fullReport(tmp.resolve("r")));
         assertThatThrownBy(report::write).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("index.csv row").hasMessageContaining("another dataset or split");
     }

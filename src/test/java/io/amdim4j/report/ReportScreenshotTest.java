@@ -2,7 +2,6 @@ package io.amdim4j.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.amdim4j.data.DatasetSpec;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +34,7 @@ class ReportScreenshotTest {
     void chromiumRendersThePageWithItsStyleAndFigures() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM);
         SyntheticRun run = SyntheticRun.write(tmp);
-        new HtmlReport(SyntheticRun.report(run.run.root()).withEmbeddings(run.embeddings)
-                .withDataset(DatasetSpec.parse(run.datasetSpec()))).write();
+        new HtmlReport(run.fullReport(run.run.report())).write();
         Path shot = tmp.resolve("shot.png");
         Process p = new ProcessBuilder("bash", SCRIPT.toString(), run.run.root().toString(), shot.toString(), "1280",
                 "1600").redirectErrorStream(true).start();

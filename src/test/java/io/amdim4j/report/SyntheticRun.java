@@ -1,5 +1,7 @@
 package io.amdim4j.report;
 
+import io.amdim4j.data.DatasetSpec;
+
 import io.amdim4j.loss.LossTerm;
 import io.amdim4j.run.ConfigJson;
 import io.amdim4j.run.EvalJson;
@@ -102,6 +104,12 @@ public final class SyntheticRun {
 
     public String datasetSpec() {
         return "cifar10:" + cifar;
+    }
+
+    /** The report of this run with its embeddings and its dataset's thumbnails, written to {@code out}. */
+    public ReportConfig fullReport(Path out) {
+        return report(run.root()).withOut(out).withEmbeddings(embeddings)
+                .withDataset(DatasetSpec.parse(datasetSpec()));
     }
 
     /** The test's own .npy v1.0 encoding: magic, version, header length, padded dict, little-endian floats. */
