@@ -9,7 +9,9 @@ import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.pipeline.AugmentFamily;
+import io.amdim4j.run.PresetChoice;
 import io.amdim4j.train.OptimConfig;
+import io.amdim4j.train.Preset;
 import io.amdim4j.train.Pretraining;
 import io.amdim4j.train.TrainConfig;
 import java.io.PrintWriter;
@@ -28,8 +30,20 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "pretrain", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Pre-train an AMDIM encoder (spec §3, §5, §7) with online linear and MLP probes.",
                 "Without --dataset it trains on Fashion-MNIST in /usr/share/datasets/fashion-mnist.",
-                "Resume a stopped or killed run with --resume RUN_DIR."})
+                "Resume a stopped or killed run with --resume RUN_DIR.",
+                "--preset NAME sets a configuration of the paper; --init-from starts from other weights."})
 final class PretrainCommand implements Callable<Integer>, EngineCommand {
+
+    @Option(names = "--preset", paramLabel = "NAME", converter = PresetOptions.Converter.class,
+            description = "Every hyper-parameter of a configuration of the paper / reference implementation "
+                    + "(`amdim presets` lists them); options given beside it override it and are reported.")
+    Preset preset;
+
+    @Option(names = "--init-from", paramLabel = "RUN|CHECKPOINT|FILE.npz",
+            description = "Start the encoder from another run's newest good checkpoint, a checkpoint file or a "
+                    + "reference-implementation state dict (.npz): weights only; the probes, the optimiser and "
+                    + "the update counter start afresh. The encoder options must match the source's.")
+    Path initFrom;
 
     @Mixin
     DatasetOption dataset = new DatasetOption(DatasetSpec.atDefaultPath(DatasetFormat.FASHION_MNIST));
@@ -119,15 +133,23 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
         PrintWriter out = spec.commandLine().getOut();
         Pretraining.Options options = new Pretraining.Options(progress.shown(), spec.commandLine().getErr(), minutes * 60);
         Pretraining.Outcome outcome;
+        ParseResult given = spec.commandLine().getParseResult();
         if (resume != null) {
-            ParseResult given = spec.commandLine().getParseResult();
+            if (initFrom != null) {
+                throw new IllegalArgumentException("--init-from cannot be combined with --resume: a resumed run "
+                        + "continues from its own checkpoint's weights, optimiser state and update counter");
+            }
             outcome = Pretraining.resume(resume, run -> ResumeOptions.changes(given, run).applyTo(run), options);
         } else {
+            PresetChoice choice = preset == null ? null : PresetOptions.apply(preset, spec, given);
             TrainConfig config = toConfig();
+            if (choice != null) {
+                PresetOptions.print(out, preset, choice, config);
+            }
             Path dir = runDir != null ? runDir : defaultRunDir(config.data().dataset());
             out.println("run directory: " + dir.toAbsolutePath());
             out.flush();
-            outcome = Pretraining.start(config, dir, options);
+            outcome = Pretraining.start(config, dir, options, new Pretraining.Origin(initFrom, choice));
         }
         out.printf("stopped at update %d (epoch %d); checkpoint %s%n", outcome.cursor().step(),
                 outcome.cursor().epoch(), outcome.checkpoint());
@@ -138,6 +160,9 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
 
     TrainConfig toConfig() {
         DatasetFormat format = dataset.spec.format();
+        if (preset != null) {
+            preset.requireFits(format);
+        }
         DataConfig data = new DataConfig(dataset.spec, trainSplit != null ? trainSplit : format.defaultTrainSplit(),
                 testSplit != null ? testSplit : format.defaultTestSplit(), seed);
         AugmentConfig augment = AugmentFamily.forDataset(data.dataset(), encoder.inputSizeOption(),

@@ -42,7 +42,10 @@ final class ResumeOptions {
             Map.entry("--batch-size", TrainConfig::batchSize),
             Map.entry("--precision", c -> c.precision().precision()),
             Map.entry("--memory-format", c -> c.precision().memoryFormat()),
-            Map.entry("--run-dir", c -> "the --resume directory"));
+            Map.entry("--run-dir", c -> "the --resume directory"),
+            // a preset only fills in the options above; which one the run came from is in its config.json
+            Map.entry("--preset", c -> "see its config.json"),
+            Map.entry("--init-from", c -> "its own checkpoint's weights"));
 
     private ResumeOptions() {}
 

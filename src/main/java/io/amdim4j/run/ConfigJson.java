@@ -29,10 +29,16 @@ import java.util.Objects;
  * @param config the configuration in force
  * @param provenance platform and code version of the run's start
  * @param datasetChecksum checksum of the data set's files, e.g. {@code sha256:…}
+ * @param preset the preset the run started from, with the options that overrode it; {@code null}
+ *     (and left out of the file) for a run configured by options alone
+ * @param initFrom where the encoder's initial weights came from; {@code null} (and left out) for a
+ *     run that started from random initialisation
  * @param history one entry per resume (with the fields it changed, if any), oldest first; empty for a
  *     run never resumed, and then left out of the file (as in files written before it existed)
  */
 public record ConfigJson<C>(C config, Provenance provenance, String datasetChecksum,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PresetChoice preset,
+        @JsonInclude(JsonInclude.Include.NON_NULL) InitSource initFrom,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Resume> history) {
 
     /**
@@ -66,6 +72,30 @@ public record ConfigJson<C>(C config, Provenance provenance, String datasetCheck
         Objects.requireNonNull(provenance, "provenance");
         Objects.requireNonNull(datasetChecksum, "datasetChecksum");
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /**
+     * A configuration without a preset or a warm start.
+     *
+     * @param config the configuration in force
+     * @param provenance platform and code version of the run's start
+     * @param datasetChecksum checksum of the data set's files
+     * @param history one entry per resume, oldest first
+     */
+    public ConfigJson(C config, Provenance provenance, String datasetChecksum, List<Resume> history) {
+        this(config, provenance, datasetChecksum, null, null, history);
+    }
+
+    /**
+     * The same file after a resume: another configuration in force and a longer history; where the
+     * run came from (provenance, checksum, preset, warm start) stays as it was at its start.
+     *
+     * @param newConfig the configuration in force from now on
+     * @param newHistory the whole history, this resume included
+     * @return the new content
+     */
+    public ConfigJson<C> resumed(C newConfig, List<Resume> newHistory) {
+        return new ConfigJson<>(newConfig, provenance, datasetChecksum, preset, initFrom, newHistory);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.ConfigJson;
 import io.amdim4j.run.MetricsLog;
+import io.amdim4j.run.PresetChoice;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.run.RunLock;
 import java.io.IOException;
@@ -86,6 +87,19 @@ public final class Pretraining {
         }
     }
 
+    /**
+     * How a new run begins besides its configuration.
+     *
+     * @param initFrom a run directory, checkpoint or {@code .npz} whose encoder weights replace the
+     *     random initialisation ({@link WarmStart}); {@code null} for none
+     * @param preset the preset the configuration was built from, with its overrides; {@code null} for none
+     */
+    public record Origin(Path initFrom, PresetChoice preset) {
+
+        /** Random initialisation, configured by options alone. */
+        public static final Origin NONE = new Origin(null, null);
+    }
+
     /** Where a finished (or stopped) run ended. */
     public record Outcome(RunDirectory run, TrainingCursor cursor, Path checkpoint) {}
 
@@ -96,15 +110,39 @@ public final class Pretraining {
      * ends.
      */
     public static Outcome start(TrainConfig config, Path runDir, Options options) throws IOException {
+        return start(config, runDir, options, Origin.NONE);
+    }
+
+    /**
+     * Starts a new run as {@link #start(TrainConfig, Path, Options)} does, from a preset and/or with
+     * another run's (or a state dict's) encoder weights, both recorded in config.json. The weights are
+     * read and checked against the configuration before anything is written.
+     */
+    public static Outcome start(TrainConfig config, Path runDir, Options options, Origin origin) throws IOException {
         RunDirectory run = new RunDirectory(runDir);
         requireNoRun(run);
         String checksum = config.data().dataset().checksum(); // fails on a missing dataset before anything is written
-        Files.createDirectories(runDir);
-        try (RunLock lock = RunLock.acquire(run); NDManager root = NDManager.newBaseManager()) {
-            requireNoRun(run); // another start may have finished between the first look and the lock
-            writeConfig(config, run, checksum);
-            return train(config, run, null, root, options);
+        try (NDManager root = NDManager.newBaseManager();
+                WarmStart init = origin.initFrom() == null ? null : warmStart(origin.initFrom(), config, root, options)) {
+            Files.createDirectories(runDir);
+            try (RunLock lock = RunLock.acquire(run)) {
+                requireNoRun(run); // another start may have finished between the first look and the lock
+                new ConfigJson<>(config, EngineProvenance.capture(), checksum, origin.preset(),
+                        init == null ? null : init.source(), List.of()).write(run.config());
+                return train(config, run, null, init, root, options);
+            }
         }
+    }
+
+    private static WarmStart warmStart(Path from, TrainConfig config, NDManager root, Options options)
+            throws IOException {
+        List<String> warnings = new ArrayList<>();
+        WarmStart init = WarmStart.load(from, config.encoder(), root, warnings);
+        warnings.forEach(w -> options.log().println("amdim pretrain: --init-from: " + w));
+        options.log().printf("amdim pretrain: encoder initialised from %s (%s)%n", init.source().path(),
+                init.source().sha256());
+        options.log().flush();
+        return init;
     }
 
     /**
@@ -131,7 +169,7 @@ public final class Pretraining {
             options.log().printf("amdim pretrain: resuming %s at update %d (epoch %d, batch %d)%s%n", runDir,
                     at.step(), at.epoch(), at.batch(), changed.isEmpty() ? "" : "; changed: " + changed);
             options.log().flush();
-            return train(config, run, checkpoint, root, options);
+            return train(config, run, checkpoint, null, root, options);
         }
     }
 
@@ -142,8 +180,9 @@ public final class Pretraining {
         }
     }
 
-    private static Outcome train(TrainConfig config, RunDirectory run, Checkpoint from, NDManager root,
-            Options options) throws IOException {
+    /** Trains from {@code from}'s state if given, else from a fresh model with {@code init}'s encoder weights if given. */
+    private static Outcome train(TrainConfig config, RunDirectory run, Checkpoint from, WarmStart init,
+            NDManager root, Options options) throws IOException {
         ImageDataset trainSet = config.data().openTrain();
         int numClasses = Math.max(trainSet.classNames().size(), 1);
         TrainingCursor start = from == null ? TrainingCursor.START : from.cursor();
@@ -153,6 +192,10 @@ public final class Pretraining {
                 BatchLoader loader = PretrainBatches.training(trainSet, config.augment(), config.data().seeds(),
                         config.batchSize(), config.loaderThreads());
                 MetricsLog metrics = MetricsLog.openAt(run.metrics(), start.step())) {
+            if (init != null) {
+                init.copyInto(model.encoder());
+                init.close(); // the weights are in the model now; free the source's copy for the whole run
+            }
             Path resumedFrom = null;
             if (from != null) {
                 resumedFrom = run.checkpoint(from.cursor().step());
@@ -180,10 +223,6 @@ public final class Pretraining {
         }
     }
 
-    private static void writeConfig(TrainConfig config, RunDirectory run, String datasetChecksum) throws IOException {
-        new ConfigJson<>(config, EngineProvenance.capture(), datasetChecksum, List.of()).write(run.config());
-    }
-
     /**
      * config.json follows the run: "config" becomes the configuration in force (the one the following
      * checkpoints embed) and "history" gains one entry per resume, with the update it resumed at, the
@@ -200,6 +239,6 @@ public final class Pretraining {
         }
         List<ConfigJson.Resume> history = new ArrayList<>(before.history());
         history.add(new ConfigJson.Resume(step, Instant.now().toString(), fields));
-        new ConfigJson<>(config, before.provenance(), before.datasetChecksum(), history).write(run.config());
+        before.resumed(config, history).write(run.config());
     }
 }

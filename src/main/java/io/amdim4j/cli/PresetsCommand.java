@@ -1,0 +1,59 @@
+package io.amdim4j.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.run.RunJson;
+import io.amdim4j.train.Preset;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code amdim presets}: the configurations {@code pretrain --preset} knows, their sizes and the paper's results. */
+@Command(name = "presets", mixinStandardHelpOptions = true,
+        description = {"List the paper / reference-implementation configurations of `pretrain --preset NAME`,",
+                "with each encoder's parameter count (spec §2.5 counting) and the accuracy the paper reports."})
+final class PresetsCommand implements Callable<Integer> {
+
+    @Mixin
+    JsonOption json = new JsonOption();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json.on) {
+            ArrayNode all = RunJson.mapper().createArrayNode();
+            for (Preset p : Preset.values()) {
+                ObjectNode node = all.addObject();
+                node.put("name", p.cliName());
+                node.put("dataset", p.format().map(f -> f.cliName()).orElse("folder|tar"));
+                node.put("encoder_parameters", p.encoderParameters());
+                node.set("settings", RunJson.mapper().valueToTree(p.settings()));
+                node.put("reported", p.reported());
+                node.put("source", p.source());
+            }
+            ObjectNode root = RunJson.mapper().createObjectNode();
+            root.set("presets", all);
+            out.println(RunJson.mapper().writeValueAsString(root));
+        } else {
+            String fmt = "%-19s %-11s %4s  %-15s %6s %5s %14s  %s%n";
+            out.printf(fmt, "preset", "dataset", "px", "F, R, d", "epochs", "batch", "parameters", "paper");
+            for (Preset p : Preset.values()) {
+                EncoderConfig e = p.encoder();
+                out.printf(fmt, p.cliName(), p.format().map(f -> f.cliName()).orElse("folder|tar"), e.inputSize(),
+                        e.ndf() + ", " + e.nRkhs() + ", " + e.nDepth(), p.epochs(), Preset.BATCH_SIZE,
+                        String.format("%,d", p.encoderParameters()), p.reported() + " (" + p.source() + ")");
+            }
+            out.println("Every preset: Adam lr 2e-4, betas 0.8/0.999, coupled L2 1e-5, 500 warm-up updates, x0.2 at "
+                    + "the milestones, tclip 20, score regulariser 0.05. These schedules take days to weeks on GPUs.");
+        }
+        out.flush();
+        return 0;
+    }
+}
