@@ -141,21 +141,34 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
             }
             outcome = Pretraining.resume(resume, run -> ResumeOptions.changes(given, run).applyTo(run), options);
         } else {
-            PresetChoice choice = preset == null ? null : PresetOptions.apply(preset, spec, given);
-            TrainConfig config = toConfig();
-            if (choice != null) {
-                PresetOptions.print(out, preset, choice, config);
+            Plan plan = plan(given);
+            if (plan.preset() != null) {
+                PresetOptions.print(out, preset, plan.preset(), plan.config());
             }
-            Path dir = runDir != null ? runDir : defaultRunDir(config.data().dataset());
+            Path dir = runDir != null ? runDir : defaultRunDir(plan.config().data().dataset());
             out.println("run directory: " + dir.toAbsolutePath());
             out.flush();
-            outcome = Pretraining.start(config, dir, options, new Pretraining.Origin(initFrom, choice));
+            outcome = Pretraining.start(plan.config(), dir, options, new Pretraining.Origin(initFrom, plan.preset()));
         }
         out.printf("stopped at update %d (epoch %d); checkpoint %s%n", outcome.cursor().step(),
                 outcome.cursor().epoch(), outcome.checkpoint());
         out.println("run directory: " + outcome.run().root().toAbsolutePath());
         out.flush();
         return 0;
+    }
+
+    /**
+     * A new run's configuration and the preset it came from.
+     *
+     * @param config the configuration
+     * @param preset the preset's values and overrides; {@code null} without --preset
+     */
+    record Plan(TrainConfig config, PresetChoice preset) {}
+
+    /** Fills in the preset's options (if any) that {@code given} lacks, then builds the configuration from the options. */
+    Plan plan(ParseResult given) {
+        PresetChoice choice = preset == null ? null : PresetOptions.apply(preset, spec, given);
+        return new Plan(toConfig(), choice);
     }
 
     TrainConfig toConfig() {
