@@ -27,25 +27,25 @@ import java.util.stream.Collectors;
 public enum Preset {
 
     CIFAR10_SMALL("cifar10-small", DatasetFormat.CIFAR10, EncoderConfig.defaults(EncoderConfig.CIFAR_SIZE),
-            "not reported", "the reference implementation's default encoder (spec §2.1)"),
+            "not reported", "spec §2.1: the reference implementation's default encoder"),
     CIFAR10_LARGE("cifar10-large", DatasetFormat.CIFAR10, EncoderConfig.cifarLarge(),
             "91.2 % linear; 93.1 % MLP",
-            "linear confirmed (cited by later work); MLP second-hand (spec §8)"),
+            "spec §8: linear confirmed, cited by later work; MLP second-hand"),
     CIFAR100_SMALL("cifar100-small", DatasetFormat.CIFAR100, EncoderConfig.defaults(EncoderConfig.CIFAR_SIZE),
-            "not reported", "the reference implementation's default encoder (spec §2.1)"),
+            "not reported", "spec §2.1: the reference implementation's default encoder"),
     CIFAR100_LARGE("cifar100-large", DatasetFormat.CIFAR100, EncoderConfig.cifarLarge(),
-            "70.2 % linear", "second-hand (spec §8)"),
+            "70.2 % linear", "spec §8: second-hand"),
     STL10_SMALL("stl10-small", DatasetFormat.STL10, EncoderConfig.defaults(EncoderConfig.STL_SIZE),
-            "not reported", "CIFAR small widths at 64 px; the spec names no STL-10 model"),
+            "not reported", "spec §2.1 names no STL-10 model: CIFAR small widths at 64 px"),
     STL10_LARGE("stl10-large", DatasetFormat.STL10, atSize(EncoderConfig.cifarLarge(), EncoderConfig.STL_SIZE),
-            "93.8 %", "second-hand, model and probe type not stated (spec §8)"),
+            "93.8 %", "spec §8: second-hand; model and probe type not stated"),
     IMAGENET128_SMALL("imagenet128-small", null, EncoderConfig.imagenetSmall(),
             "63.5 % linear; online probes a bit over 62 %",
-            "linear second-hand; online confirmed (authors' README, 50 epochs, batch 480) (spec §8)"),
+            "spec §8: linear second-hand; online confirmed by the authors' README (50 epochs, batch 480)"),
     IMAGENET128_MEDIUM("imagenet128-medium", null, EncoderConfig.imagenetMedium(),
-            "67 %+", "released checkpoint, confirmed (spec §8)"),
+            "67 %+", "spec §8: released checkpoint, confirmed"),
     IMAGENET128_LARGE("imagenet128-large", null, EncoderConfig.imagenetLarge(),
-            "68.1 % linear", "with Fast AutoAugment policies, confirmed (spec §8)");
+            "68.1 % linear", "spec §8: with Fast AutoAugment policies, confirmed");
 
     /** The authors' recommended batch (spec §7). */
     public static final int BATCH_SIZE = 480;
