@@ -34,7 +34,7 @@ final class PresetsCommand implements Callable<Integer> {
             for (Preset p : Preset.values()) {
                 ObjectNode node = all.addObject();
                 node.put("name", p.cliName());
-                node.put("dataset", p.format().map(f -> f.cliName()).orElse("folder|tar"));
+                node.put("dataset", dataset(p));
                 node.put("encoder_parameters", p.encoderParameters());
                 node.set("settings", RunJson.mapper().valueToTree(p.settings()));
                 node.put("reported", p.reported());
@@ -48,7 +48,7 @@ final class PresetsCommand implements Callable<Integer> {
             out.printf(fmt, "preset", "dataset", "px", "F, R, d", "epochs", "batch", "parameters", "paper");
             for (Preset p : Preset.values()) {
                 EncoderConfig e = p.encoder();
-                out.printf(fmt, p.cliName(), p.format().map(f -> f.cliName()).orElse("folder|tar"), e.inputSize(),
+                out.printf(fmt, p.cliName(), dataset(p), e.inputSize(),
                         e.ndf() + ", " + e.nRkhs() + ", " + e.nDepth(), p.epochs(), Preset.BATCH_SIZE,
                         String.format("%,d", p.encoderParameters()), p.reported() + " (" + p.source() + ")");
             }
@@ -61,6 +61,11 @@ final class PresetsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The {@code --dataset} kind a preset is for. */
+    private static String dataset(Preset p) {
+        return p.format().map(f -> f.cliName()).orElse("folder|tar");
     }
 
     /** 0.0002 rather than 2.0E-4, 20 rather than 20.0. */
