@@ -35,6 +35,7 @@ public final class PretrainLoop {
     private final EpochTester tester;
     private final List<PretrainListener> listeners;
     private final IntFunction<String> lastGoodCheckpoint;
+    private final ReplicaSync replicas;
     private long deadlineNanos = Long.MAX_VALUE;
 
     /**
@@ -42,6 +43,20 @@ public final class PretrainLoop {
      */
     public PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
             List<PretrainListener> listeners, IntFunction<String> lastGoodCheckpoint) {
+        this(config, step, loader, tester, listeners, lastGoodCheckpoint, ReplicaSync.NONE);
+    }
+
+    /**
+     * The loop of one replica of a data-parallel run. The 5×5 locations and the dropout of update t on
+     * rank r are drawn from (seed, r, t), so each replica draws its own and rank 0 draws what a single
+     * process draws; the time budget stops every replica at the same update; pairs/s counts the pairs
+     * of all replicas.
+     *
+     * @param replicas this replica's rank, the number of replicas, and their shared decisions
+     */
+    public PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
+            List<PretrainListener> listeners, IntFunction<String> lastGoodCheckpoint, ReplicaSync replicas) {
+        this.replicas = replicas;
         this.config = config;
         this.step = step;
         this.loader = loader;
@@ -69,13 +84,13 @@ public final class PretrainLoop {
                 HostBatch batch = batches.next();
                 long t0 = System.nanoTime();
                 double lr = schedule.lr(cursor.step(), cursor.epoch());
-                StepResult result = step.run(batch, lr, locationSeeds.forSample(0, cursor.step()),
-                        dropoutSeeds.sampleSeed(0, cursor.step()));
+                StepResult result = step.run(batch, lr, locationSeeds.forSample(replicas.rank(), cursor.step()),
+                        dropoutSeeds.sampleSeed(replicas.rank(), cursor.step()));
                 if (!result.isFinite()) {
                     throw NonFiniteLossException.at(cursor, result.losses(), lastGoodCheckpoint.apply((int) cursor.step()));
                 }
                 cursor = cursor.afterStep();
-                double pairsPerSecond = batch.size() / ((System.nanoTime() - t0) / 1e9);
+                double pairsPerSecond = (double) batch.size() * replicas.size() / ((System.nanoTime() - t0) / 1e9);
                 for (PretrainListener l : listeners) {
                     l.onStep(cursor, result, lr, pairsPerSecond);
                 }
@@ -96,6 +111,7 @@ public final class PretrainLoop {
     }
 
     private boolean limitReached(TrainingCursor cursor) {
-        return (config.maxSteps() > 0 && cursor.step() >= config.maxSteps()) || System.nanoTime() > deadlineNanos;
+        return (config.maxSteps() > 0 && cursor.step() >= config.maxSteps())
+                || replicas.any(System.nanoTime() > deadlineNanos);
     }
 }
