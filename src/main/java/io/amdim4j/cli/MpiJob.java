@@ -1,5 +1,6 @@
 package io.amdim4j.cli;
 
+import io.amdim4j.dist.JobWideException;
 import io.amdim4j.dist.ProcessGroup;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -9,10 +10,17 @@ import java.util.concurrent.Callable;
 /**
  * A command's body run as one rank of an MPI job (or alone, when no MPI launcher started the process).
  * Each rank says once which pid and host it is, so that mpiexec's report of a lost process ("PID 1234
- * RUNNING AT host") names a rank. A rank that fails reports why in one line and aborts the job: the
- * others would otherwise wait for it in their next collective.
+ * RUNNING AT host") names a rank. A failure all ranks share ({@link JobWideException}) is reported by rank
+ * 0 and every rank leaves the job normally; a rank that fails alone reports why in one line and aborts
+ * the job, since the others would wait for it in their next collective.
  */
 final class MpiJob {
+
+    /** Time for mpiexec to forward a failing rank's last line before MPI_Abort ends the job. */
+    private static final long ABORT_DELAY_MILLIS = 500;
+
+    /** Exit code of a rank that failed, as {@link Main} returns for bad input. */
+    private static final int FAILED = 2;
 
     private MpiJob() {
     }
@@ -22,7 +30,7 @@ final class MpiJob {
      *
      * @param command "amdim pretrain", for messages
      */
-    static <T> T run(String command, PrintWriter err, Function<T> body) throws Exception {
+    static int run(String command, PrintWriter err, Body body) throws Exception {
         try (ProcessGroup group = ProcessGroup.fromEnvironment(System.getenv())) {
             if (group.size() == 1) {
                 return body.apply(group);
@@ -32,19 +40,26 @@ final class MpiJob {
             err.flush();
             try {
                 return body.apply(group);
+            } catch (JobWideException e) {
+                if (!group.isLeader()) {
+                    return FAILED; // rank 0 reports it, once for the job
+                }
+                throw e;
             } catch (Exception | Error e) {
                 err.println(command + ": error on rank " + group.rank() + ": " + e.getMessage());
                 err.flush();
-                group.abort(2);
+                // mpiexec forwards output asynchronously; the abort kills this process and its pipe
+                Thread.sleep(ABORT_DELAY_MILLIS);
+                group.abort(FAILED);
                 throw e;
             }
         }
     }
 
-    /** A command body that runs on a process group. */
+    /** A command body that runs on a process group and returns the command's exit code. */
     @FunctionalInterface
-    interface Function<T> {
-        T apply(ProcessGroup group) throws Exception;
+    interface Body {
+        int apply(ProcessGroup group) throws Exception;
     }
 
     private static String hostName() {

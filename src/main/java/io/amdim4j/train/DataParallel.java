@@ -3,6 +3,7 @@ package io.amdim4j.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import io.amdim4j.dist.GradientAllReduce;
+import io.amdim4j.dist.JobWideException;
 import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.dist.ReplicaAgreement;
 import io.amdim4j.loss.LossTerm;
@@ -58,7 +59,7 @@ public final class DataParallel implements ReplicaSync {
         }
         List<Integer> differ = ReplicaAgreement.disagreeing(group, sha256(List.of(ByteBuffer.wrap(json))));
         if (!differ.isEmpty()) {
-            throw new IllegalArgumentException("rank(s) " + differ + " of " + group.size() + " were started with "
+            throw new JobWideException("rank(s) " + differ + " of " + group.size() + " were started with "
                     + "another configuration than rank 0 (options, dataset or seed differ); start every rank with "
                     + "the same command line");
         }
@@ -140,7 +141,7 @@ public final class DataParallel implements ReplicaSync {
         }
         List<Integer> differ = ReplicaAgreement.disagreeing(group, sha256(weights));
         if (!differ.isEmpty()) {
-            throw new IllegalStateException("after update " + step + " the parameters of rank(s) " + differ
+            throw new JobWideException("after update " + step + " the parameters of rank(s) " + differ
                     + " differ from rank 0's: the replicas no longer train one model");
         }
     }

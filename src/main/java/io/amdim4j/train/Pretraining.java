@@ -3,6 +3,7 @@ package io.amdim4j.train;
 import ai.djl.ndarray.NDManager;
 import io.amdim4j.data.EpochShard;
 import io.amdim4j.data.ImageDataset;
+import io.amdim4j.dist.JobWideException;
 import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.dist.SingleProcess;
 import io.amdim4j.pipeline.BatchLoader;
@@ -201,7 +202,7 @@ public final class Pretraining {
     /** Refuses a resume on another number of processes: the data cursor counts batches of the run's global size. */
     private static void requireSameWorldSize(Path runDir, TrainConfig run, ProcessGroup group) {
         if (run.worldSize() != group.size()) {
-            throw new IllegalArgumentException(runDir + " was trained by " + run.worldSize() + " process(es) of batch "
+            throw new JobWideException(runDir + " was trained by " + run.worldSize() + " process(es) of batch "
                     + run.batchSize() + " each; resume it with the same number (mpiexec -n " + run.worldSize()
                     + (run.worldSize() == 1 ? ", or without mpiexec" : "") + "), not " + group.size());
         }
