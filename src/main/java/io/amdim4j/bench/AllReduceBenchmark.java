@@ -7,7 +7,6 @@ import io.amdim4j.model.EncoderSummary;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -35,10 +34,7 @@ public final class AllReduceBenchmark {
 
         /** Median seconds per all-reduce. */
         public double medianSeconds() {
-            double[] sorted = seconds.clone();
-            Arrays.sort(sorted);
-            int mid = sorted.length / 2;
-            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+            return DataBenchResult.median(seconds);
         }
 
         /** Gradient bytes averaged per second at the median. */

@@ -39,10 +39,7 @@ public record TrainStepBenchResult(
 
     /** Median seconds per update: robust to the odd slow update on a shared machine. */
     public double medianSeconds() {
-        double[] sorted = stepSeconds.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return DataBenchResult.median(stepSeconds);
     }
 
     /** Fastest update, seconds. */

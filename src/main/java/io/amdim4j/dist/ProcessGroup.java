@@ -52,6 +52,19 @@ public interface ProcessGroup extends AutoCloseable {
     void allReduceSum(double[] values);
 
     /**
+     * Whether any process says yes: a decision one process takes alone (its clock passed the time budget)
+     * must be taken by all, or the others would wait for it in their next collective.
+     */
+    default boolean any(boolean mine) {
+        if (size() == 1) {
+            return mine;
+        }
+        double[] votes = {mine ? 1 : 0};
+        allReduceSum(votes);
+        return votes[0] > 0;
+    }
+
+    /**
      * Copies rank 0's first {@code count} bytes of {@code bytes} into every other process's buffer.
      *
      * @param bytes a direct buffer

@@ -74,23 +74,6 @@ public final class DataParallel implements ReplicaSync {
     }
 
     @Override
-    public int rank() {
-        return group.rank();
-    }
-
-    @Override
-    public int size() {
-        return group.size();
-    }
-
-    @Override
-    public boolean any(boolean mine) {
-        double[] votes = {mine ? 1 : 0};
-        group.allReduceSum(votes);
-        return votes[0] > 0;
-    }
-
-    @Override
     public StepResult average(StepResult local) {
         LossValues losses = local.losses();
         List<LossTerm> terms = new ArrayList<>(losses.terms().keySet());

@@ -1,6 +1,8 @@
 package io.amdim4j.train;
 
 import io.amdim4j.data.SeedStreams;
+import io.amdim4j.dist.ProcessGroup;
+import io.amdim4j.dist.SingleProcess;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.HostBatch;
 import java.util.Iterator;
@@ -35,7 +37,7 @@ public final class PretrainLoop {
     private final EpochTester tester;
     private final List<PretrainListener> listeners;
     private final IntFunction<String> lastGoodCheckpoint;
-    private final ReplicaSync replicas;
+    private final ProcessGroup replicas;
     private long deadlineNanos = Long.MAX_VALUE;
 
     /**
@@ -43,7 +45,7 @@ public final class PretrainLoop {
      */
     public PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
             List<PretrainListener> listeners, IntFunction<String> lastGoodCheckpoint) {
-        this(config, step, loader, tester, listeners, lastGoodCheckpoint, ReplicaSync.NONE);
+        this(config, step, loader, tester, listeners, lastGoodCheckpoint, SingleProcess.INSTANCE);
     }
 
     /**
@@ -52,10 +54,10 @@ public final class PretrainLoop {
      * process draws; the time budget stops every replica at the same update; pairs/s counts the pairs
      * of all replicas.
      *
-     * @param replicas this replica's rank, the number of replicas, and their shared decisions
+     * @param replicas the processes training together; this one's rank
      */
     public PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
-            List<PretrainListener> listeners, IntFunction<String> lastGoodCheckpoint, ReplicaSync replicas) {
+            List<PretrainListener> listeners, IntFunction<String> lastGoodCheckpoint, ProcessGroup replicas) {
         this.replicas = replicas;
         this.config = config;
         this.step = step;

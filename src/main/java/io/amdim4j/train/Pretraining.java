@@ -258,7 +258,7 @@ public final class Pretraining {
                     ? new OnlineProbeTester(config, model, trainSet)
                     : epoch -> ProbeAccuracy.NOT_MEASURED;
             PretrainLoop loop = new PretrainLoop(config, new PretrainStep(config, model, adam, replicas), loader,
-                    tester, listeners, lastGood, replicas);
+                    tester, listeners, lastGood, group);
             if (options.budgetSeconds() > 0) {
                 loop.stopAfterSeconds(options.budgetSeconds());
             }

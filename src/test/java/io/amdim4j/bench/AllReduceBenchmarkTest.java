@@ -3,61 +3,17 @@ package io.amdim4j.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.dist.SingleProcess;
+import io.amdim4j.dist.TwoRankFake;
 import io.amdim4j.model.EncoderSummary;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AllReduceBenchmarkTest {
 
-    /** Rank 0 of two, whose all-reduces only count the floats they are given. */
-    private static final class CountingGroup implements ProcessGroup {
-        final List<Integer> floats = new ArrayList<>();
-        int barriers;
-
-        @Override
-        public int rank() {
-            return 0;
-        }
-
-        @Override
-        public int size() {
-            return 2;
-        }
-
-        @Override
-        public void allReduceSum(ByteBuffer buffer, int count) {
-            floats.add(count);
-        }
-
-        @Override
-        public void allReduceSum(double[] values) {
-        }
-
-        @Override
-        public void broadcast(ByteBuffer bytes, int count) {
-        }
-
-        @Override
-        public void barrier() {
-            barriers++;
-        }
-
-        @Override
-        public void abort(int exitCode) {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void eachEncodersWholeGradientIsReducedOncePerRepeat() {
-        CountingGroup group = new CountingGroup();
+        TwoRankFake group = new TwoRankFake(0);
         AllReduceBenchmark.Result r = new AllReduceBenchmark(List.of(AllReduceBenchmark.encoder(8)), 3, 1).run(group);
         long expected = EncoderSummary.of(AllReduceBenchmark.encoder(8)).encoderParameters();
         assertThat(r.sizes()).singleElement().satisfies(s -> {
@@ -66,7 +22,7 @@ class AllReduceBenchmarkTest {
             assertThat(java.util.Arrays.stream(s.seconds()).min().orElseThrow()).isPositive();
             assertThat(s.bytesPerSecond()).isEqualTo(expected * 4 / s.medianSeconds());
         });
-        assertThat(group.floats.stream().mapToLong(Integer::longValue).sum()).isEqualTo(4 * expected);
+        assertThat(group.floatsPerCall.stream().mapToLong(Integer::longValue).sum()).isEqualTo(4 * expected);
         assertThat(group.barriers).isEqualTo(4);
         assertThat(r.ranks()).isEqualTo(2);
     }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amdim4j.dist.MpiExec;
-import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.MetricsRecord;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.train.Pretraining;
+import io.amdim4j.train.RunMetrics;
 import io.amdim4j.train.TinyCifar;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ class PretrainMpiTest {
         Process job = MpiExec.start(MpiExec.command(2, pretrain(cifar, "--run-dir", killed.toString())), log);
         RunDirectory run = new RunDirectory(killed);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MpiExec.TIMEOUT_SECONDS);
-        while (job.isAlive() && steps(run) < 4 && System.nanoTime() < deadline) {
+        while (job.isAlive() && RunMetrics.logged(run) < 4 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertThat(job.isAlive()).as("the job ended before a rank could be killed: %s", Files.readString(log)).isTrue();
@@ -73,8 +72,8 @@ class PretrainMpiTest {
 
         MpiExec.succeed(MpiExec.command(2, List.of(Main.class.getName(), "pretrain", "--resume", killed.toString(),
                 "--steps", "12", "--no-progress")), dir.resolve("resumed.log"));
-        List<MetricsRecord> a = stepRecords(new RunDirectory(straight));
-        List<MetricsRecord> b = stepRecords(run);
+        List<MetricsRecord> a = RunMetrics.steps(new RunDirectory(straight));
+        List<MetricsRecord> b = RunMetrics.steps(run);
         assertThat(b).extracting(MetricsRecord::step).containsExactlyElementsOf(a.stream().map(MetricsRecord::step).toList());
         for (int i = 0; i < a.size(); i++) {
             assertThat(b.get(i).loss()).as("loss at update %d", i + 1).isEqualTo(a.get(i).loss());
@@ -92,17 +91,5 @@ class PretrainMpiTest {
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.output()).contains("rank(s) [1] of 2 were started with another configuration than rank 0");
         assertThat(runDir.resolve("config.json")).doesNotExist();
-    }
-
-    private static long steps(RunDirectory run) {
-        try {
-            return Files.exists(run.metrics()) ? MetricsLog.read(run.metrics(), true).size() : 0;
-        } catch (IOException e) {
-            return 0; // being written; look again
-        }
-    }
-
-    private static List<MetricsRecord> stepRecords(RunDirectory run) throws IOException {
-        return MetricsLog.read(run.metrics(), false).stream().filter(x -> x.kind().equals(MetricsRecord.STEP)).toList();
     }
 }

@@ -7,20 +7,24 @@ import java.util.List;
 
 /**
  * Rank 0 of a pretend two-process group: the other process contributes {@link #OTHER} to every float it
- * sums and sends {@link #otherBytes} where rank 0 is not the sender; each all-reduce's length is recorded.
+ * sums and sends {@link #otherBytes} where rank 0 is not the sender; each all-reduce's length and each
+ * barrier are counted.
  */
-final class TwoRankFake implements ProcessGroup {
+public final class TwoRankFake implements ProcessGroup {
 
     static final float OTHER = 10f;
 
     private final int rank;
-    final List<Integer> floatsPerCall = new ArrayList<>();
+    /** Floats summed by each all-reduce, in order. */
+    public final List<Integer> floatsPerCall = new ArrayList<>();
+    /** Barriers passed. */
+    public int barriers;
     /** What the other process holds for a broadcast or a digest comparison. */
     byte[] otherBytes = new byte[0];
     /** What the other process adds to a scalar all-reduce, per index. */
     double[] otherScalars = new double[0];
 
-    TwoRankFake(int rank) {
+    public TwoRankFake(int rank) {
         this.rank = rank;
     }
 
@@ -64,6 +68,7 @@ final class TwoRankFake implements ProcessGroup {
 
     @Override
     public void barrier() {
+        barriers++;
     }
 
     @Override

@@ -1,12 +1,9 @@
 package io.amdim4j.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.pipeline.HostBatch;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,8 +14,8 @@ import java.util.SplittableRandom;
  * One rank of {@link DataParallelTest}'s job: each rank builds the model from its own seed (so the
  * broadcast has something to fix), takes {@link #STEPS} updates through {@link DataParallel} on its own
  * synthetic shard, and writes what the test compares: the digest of its trainable parameters before the
- * broadcast and after the updates, and (rank 0) the averaged gradients of the first update, taken at
- * learning rate 0 so the weights stay those of rank 0's initialisation.
+ * broadcast and after the updates, and the averaged gradients of the first update, taken at learning
+ * rate 0 so the weights stay those of rank 0's initialisation.
  */
 public final class DataParallelStepCheck {
 
@@ -41,38 +38,8 @@ public final class DataParallelStepCheck {
             Files.writeString(out.resolve("initial-" + r), digest(model));
             DataParallel parallel = new DataParallel(group, model);
             parallel.broadcastParameters();
-            ReplicaSync capture = new ReplicaSync() {
-                private boolean written;
-
-                @Override
-                public int rank() {
-                    return parallel.rank();
-                }
-
-                @Override
-                public int size() {
-                    return parallel.size();
-                }
-
-                @Override
-                public boolean any(boolean mine) {
-                    return parallel.any(mine);
-                }
-
-                @Override
-                public StepResult average(StepResult local) {
-                    return parallel.average(local);
-                }
-
-                @Override
-                public void averageGradients() {
-                    parallel.averageGradients();
-                    if (r == 0 && !written) {
-                        written = true;
-                        writeGradients(model, out.resolve("mean-gradient"));
-                    }
-                }
-            };
+            // rank 0 keeps the averaged gradient of the first update; rank 1 writes its own copy of it
+            ReplicaSync capture = new GradientCapture(parallel, model, out.resolve("mean-gradient-" + r));
             PretrainStep step = new PretrainStep(config, model, adam, capture);
             for (int t = 0; t < STEPS; t++) {
                 step.run(shard(r, t), t == 0 ? 0 : LR, locations(r, t), dropoutSeed(r, t));
@@ -112,21 +79,6 @@ public final class DataParallelStepCheck {
 
     static long dropoutSeed(int rank, int t) {
         return 99L * rank + t;
-    }
-
-    /** Every trainable parameter's gradient, in {@link PretrainModel#trainableParameters} order. */
-    static void writeGradients(PretrainModel model, Path file) {
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-            for (Parameter p : model.trainableParameters().values()) {
-                try (NDArray g = p.getArray().getGradient()) {
-                    for (float v : g.toFloatArray()) {
-                        out.writeFloat(v);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     static String digest(PretrainModel model) throws Exception {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.amdim4j.WithNDManager;
 import io.amdim4j.dist.MpiExec;
-import java.io.DataInputStream;
-import java.io.EOFException;
+import io.amdim4j.loss.NceGoldenTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +48,8 @@ class DataParallelTest extends WithNDManager {
             shard0 = gradientOf(config, model, adam, 0);
             shard1 = gradientOf(config, model, adam, 1);
         }
-        float[] allReduced = readFloats(dir.resolve("mean-gradient"));
+        float[] allReduced = GradientCapture.read(dir.resolve("mean-gradient-0"));
+        assertThat(GradientCapture.read(dir.resolve("mean-gradient-1"))).containsExactly(allReduced);
         assertThat(allReduced).hasSameSizeAs(shard0);
         double[] mean = new double[shard0.length];
         for (int i = 0; i < mean.length; i++) {
@@ -61,68 +61,17 @@ class DataParallelTest extends WithNDManager {
     }
 
     private static double relativeL2(float[] actual, double[] expected) {
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.length; i++) {
-            diff += (actual[i] - expected[i]) * (actual[i] - expected[i]);
-            norm += expected[i] * expected[i];
-        }
-        return Math.sqrt(diff / norm);
+        double[] wide = new double[actual.length];
+        Arrays.setAll(wide, i -> actual[i]);
+        return NceGoldenTest.relativeError(wide, expected);
     }
 
     /** The gradient of rank {@code rank}'s first update, at learning rate 0 so the weights do not move. */
-    private float[] gradientOf(TrainConfig config, PretrainModel model, CoupledL2Adam adam, int rank) {
-        float[][] captured = new float[1][];
-        ReplicaSync capture = new ReplicaSync() {
-            @Override
-            public int rank() {
-                return rank;
-            }
-
-            @Override
-            public int size() {
-                return 1;
-            }
-
-            @Override
-            public boolean any(boolean mine) {
-                return mine;
-            }
-
-            @Override
-            public StepResult average(StepResult local) {
-                return local;
-            }
-
-            @Override
-            public void averageGradients() {
-                Path file = dir.resolve("shard-" + rank);
-                DataParallelStepCheck.writeGradients(model, file);
-                try {
-                    captured[0] = readFloats(file);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        };
-        new PretrainStep(config, model, adam, capture).run(DataParallelStepCheck.shard(rank, 0), 0,
-                DataParallelStepCheck.locations(rank, 0), DataParallelStepCheck.dropoutSeed(rank, 0));
-        return captured[0];
-    }
-
-    private static float[] readFloats(Path file) throws java.io.IOException {
-        List<Float> values = new ArrayList<>();
-        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-            while (true) {
-                values.add(in.readFloat());
-            }
-        } catch (EOFException end) {
-            // all read
-        }
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+    private float[] gradientOf(TrainConfig config, PretrainModel model, CoupledL2Adam adam, int rank) throws Exception {
+        Path file = dir.resolve("shard-" + rank);
+        new PretrainStep(config, model, adam, new GradientCapture(ReplicaSync.NONE, model, file)).run(
+                DataParallelStepCheck.shard(rank, 0), 0, DataParallelStepCheck.locations(rank, 0),
+                DataParallelStepCheck.dropoutSeed(rank, 0));
+        return GradientCapture.read(file);
     }
 }
