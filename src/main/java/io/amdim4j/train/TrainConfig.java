@@ -136,11 +136,11 @@ public record TrainConfig(
                 Highlight.of("epochs", epochs),
                 Highlight.of("max steps (0 = none)", maxSteps),
                 Highlight.of("batch size", batchSize),
-                Highlight.of("processes (batch size each)", worldSize),
                 Highlight.of("learning rate", optim.lr()),
                 Highlight.of("warm-up updates", optim.warmupUpdates()),
                 Highlight.of("lr milestones (epochs)", optim.milestones()),
-                Highlight.of("precision", precision.precision() + ", " + precision.memoryFormat()));
+                Highlight.of("precision", precision.precision() + ", " + precision.memoryFormat()),
+                Highlight.of("processes (MPI ranks, batch size each)", worldSize));
     }
 
     @Override
