@@ -10,15 +10,26 @@ import java.util.OptionalDouble;
  * @param stepSeconds wall time of each timed update, in order
  * @param lastLoss total loss of the last update (a sanity figure: finite, and not a stub)
  * @param peakRssMb peak resident memory of the process (VmHWM) after the run, if known
+ * @param ranks data-parallel processes that took each update together, each on {@code config.batch()} pairs
+ *     (the gradient all-reduce is inside each timed update)
  */
 public record TrainStepBenchResult(
-        TrainStepBenchConfig config, double[] stepSeconds, double lastLoss, OptionalDouble peakRssMb) {
+        TrainStepBenchConfig config, double[] stepSeconds, double lastLoss, OptionalDouble peakRssMb, int ranks) {
 
     public TrainStepBenchResult {
         stepSeconds = stepSeconds.clone();
         if (stepSeconds.length == 0) {
             throw new IllegalArgumentException("no timed updates");
         }
+        if (ranks < 1) {
+            throw new IllegalArgumentException("ranks must be >= 1, got " + ranks);
+        }
+    }
+
+    /** Timings of a single process. */
+    public TrainStepBenchResult(TrainStepBenchConfig config, double[] stepSeconds, double lastLoss,
+            OptionalDouble peakRssMb) {
+        this(config, stepSeconds, lastLoss, peakRssMb, 1);
     }
 
     @Override
@@ -28,10 +39,7 @@ public record TrainStepBenchResult(
 
     /** Median seconds per update: robust to the odd slow update on a shared machine. */
     public double medianSeconds() {
-        double[] sorted = stepSeconds.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return DataBenchResult.median(stepSeconds);
     }
 
     /** Fastest update, seconds. */
@@ -44,13 +52,13 @@ public record TrainStepBenchResult(
         return Arrays.stream(stepSeconds).max().orElseThrow();
     }
 
-    /** Two-view pairs per second at the median. */
+    /** Two-view pairs per second at the median, of all ranks together. */
     public double pairsPerSecond() {
-        return config.batch() / medianSeconds();
+        return (double) config.batch() * ranks / medianSeconds();
     }
 
-    /** Counted FLOPs ({@link StepFlops}) per second at the median, in units of 10⁹. */
+    /** Counted FLOPs ({@link StepFlops}) per second at the median, of all ranks together, in units of 10⁹. */
     public double gflopsPerSecond() {
-        return config.flopsPerUpdate() / medianSeconds() / 1e9;
+        return config.flopsPerUpdate() * ranks / medianSeconds() / 1e9;
     }
 }

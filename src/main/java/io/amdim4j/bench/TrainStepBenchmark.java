@@ -1,10 +1,14 @@
 package io.amdim4j.bench;
 
 import ai.djl.ndarray.NDManager;
+import io.amdim4j.dist.ProcessGroup;
+import io.amdim4j.dist.SingleProcess;
 import io.amdim4j.pipeline.HostBatch;
 import io.amdim4j.train.CoupledL2Adam;
+import io.amdim4j.train.DataParallel;
 import io.amdim4j.train.PretrainModel;
 import io.amdim4j.train.PretrainStep;
+import io.amdim4j.train.ReplicaSync;
 import io.amdim4j.train.StepResult;
 import io.amdim4j.train.TrainConfig;
 import java.nio.file.Path;
@@ -48,14 +52,33 @@ public final class TrainStepBenchmark {
      * @return the timings
      */
     public TrainStepBenchResult run(NDManager root, Path profileTrace) {
+        return run(root, profileTrace, SingleProcess.INSTANCE);
+    }
+
+    /**
+     * Runs the warm-up and timed updates as one rank of a data-parallel job: each rank its own synthetic
+     * views, rank 0's weights broadcast, the gradients averaged in every update (as {@code pretrain} does).
+     *
+     * @param root the engine manager that owns the model for the duration
+     * @param profileTrace where to write the Chrome trace of the timed updates; {@code null} for none
+     * @param group the ranks taking the updates together
+     * @return this rank's timings
+     */
+    public TrainStepBenchResult run(NDManager root, Path profileTrace, ProcessGroup group) {
         TrainConfig train = config.trainConfig();
-        SplittableRandom random = new SplittableRandom(config.seed());
+        SplittableRandom random = new SplittableRandom(config.seed() + group.rank());
         HostBatch batch = syntheticBatch(random);
         double[] seconds = new double[config.steps()];
         double lastLoss;
         try (PretrainModel model = new PretrainModel(train, config.numClasses(), config.seed(), root);
                 CoupledL2Adam adam = new CoupledL2Adam(train.optim(), model.trainableParameters(), model.manager())) {
-            PretrainStep step = new PretrainStep(train, model, adam);
+            ReplicaSync replicas = ReplicaSync.NONE;
+            if (group.size() > 1) {
+                DataParallel parallel = new DataParallel(group, model);
+                parallel.broadcastParameters();
+                replicas = parallel;
+            }
+            PretrainStep step = new PretrainStep(train, model, adam, replicas);
             double lr = train.optim().lr();
             for (int i = 0; i < config.warmup(); i++) {
                 timedUpdate(step, batch, lr, random, i);
@@ -75,7 +98,7 @@ public final class TrainStepBenchmark {
                 TorchProfiler.stop(profileTrace);
             }
         }
-        return new TrainStepBenchResult(config, seconds, lastLoss, HostStats.peakResidentMb());
+        return new TrainStepBenchResult(config, seconds, lastLoss, HostStats.peakResidentMb(), group.size());
     }
 
     private record Timed(double seconds, double loss) {}

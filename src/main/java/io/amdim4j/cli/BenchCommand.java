@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code amdim bench}: the parent of the benchmark commands; each measurement is one subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure parts of pre-training on this machine.",
-        subcommands = {BenchDataCommand.class, BenchTrainStepCommand.class, BenchSearchCommand.class})
+        subcommands = {BenchDataCommand.class, BenchTrainStepCommand.class, BenchSearchCommand.class,
+                BenchAllReduceCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -6,6 +6,7 @@ import io.amdim4j.bench.OpProfile;
 import io.amdim4j.bench.TrainStepBenchConfig;
 import io.amdim4j.bench.TrainStepBenchResult;
 import io.amdim4j.bench.TrainStepBenchmark;
+import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
@@ -68,12 +69,20 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
 
     @Override
     public Integer call() throws Exception {
+        return MpiJob.run("amdim bench train-step", spec.commandLine().getErr(), this::bench);
+    }
+
+    /** Under mpiexec, every rank takes the updates (with the gradient all-reduce) and rank 0 reports. */
+    private int bench(ProcessGroup group) throws Exception {
         EncoderConfig enc = encoder.toConfig();
         TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision.toConfig(),
                 TrainStepBenchConfig.CLASSES, seed, busyNeighbour);
         TrainStepBenchResult result;
         try (NDManager root = NDManager.newBaseManager()) {
-            result = new TrainStepBenchmark(config).run(root, profile);
+            result = new TrainStepBenchmark(config).run(root, profile, group);
+        }
+        if (!group.isLeader()) {
+            return 0;
         }
         OpProfile ops = profile == null ? null : OpProfile.read(profile);
         PrintWriter out = spec.commandLine().getOut();
@@ -98,6 +107,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         ObjectNode root = RunJson.mapper().createObjectNode();
         root.put("median_s_per_step", r.medianSeconds());
         root.put("pairs_per_second", r.pairsPerSecond());
+        root.put("ranks", r.ranks());
         root.put("gflops_per_second", r.gflopsPerSecond());
         BenchOutput.putOptional(root, "peak_rss_mb", r.peakRssMb());
         root.put("min_s_per_step", r.minSeconds());
@@ -151,10 +161,10 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     private static void printText(PrintWriter out, TrainStepBenchResult r) {
         TrainStepBenchConfig c = r.config();
         EncoderConfig e = c.encoder();
-        out.printf("train step: %d px, ndf %d, n_rkhs %d, n_depth %d%s, batch %d pairs, %s, %d engine thread(s)%n",
+        out.printf("train step: %d px, ndf %d, n_rkhs %d, n_depth %d%s, batch %d pairs, %s, %d engine thread(s)%s%n",
                 e.inputSize(), e.ndf(), e.nRkhs(), e.nDepth(), e.useBn() ? ", use_bn" : "", c.batch(),
                 c.precision().precision().toString() + " " + c.precision().memoryFormat().toString(),
-                Provenance.engineThreads());
+                Provenance.engineThreads(), r.ranks() > 1 ? " per rank, " + r.ranks() + " MPI ranks" : "");
         if (c.busyNeighbour()) {
             out.println("  timed with a busy neighbour: one spinning thread on one core");
         }

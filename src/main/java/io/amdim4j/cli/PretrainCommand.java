@@ -5,6 +5,7 @@ import io.amdim4j.data.DataConfig;
 import io.amdim4j.data.DatasetFormat;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.Split;
+import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
@@ -14,7 +15,9 @@ import io.amdim4j.train.OptimConfig;
 import io.amdim4j.train.Preset;
 import io.amdim4j.train.Pretraining;
 import io.amdim4j.train.TrainConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -130,8 +133,14 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Pretraining.Options options = new Pretraining.Options(progress.shown(), spec.commandLine().getErr(), minutes * 60);
+        return MpiJob.run("amdim pretrain", spec.commandLine().getErr(), this::pretrain);
+    }
+
+    /** Trains as one process of {@code group}; rank 0 alone prints (and writes the run). */
+    private int pretrain(ProcessGroup group) throws IOException {
+        PrintWriter out = group.isLeader() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
+        Pretraining.Options options = new Pretraining.Options(progress.shown() && group.isLeader(),
+                spec.commandLine().getErr(), minutes * 60).withProcessGroup(group);
         Pretraining.Outcome outcome;
         ParseResult given = spec.commandLine().getParseResult();
         if (resume != null) {

@@ -32,6 +32,7 @@ public final class BatchLoader implements AutoCloseable {
     private final ViewMaker viewMaker;
     private final SampleRandomSource randomSource;
     private final IntFunction<int[]> epochOrder;
+    private final int epochLength;
     private final int batchSize;
     private final boolean dropLast;
     private final int prefetch;
@@ -49,6 +50,16 @@ public final class BatchLoader implements AutoCloseable {
      */
     public BatchLoader(ImageDataset dataset, ViewMaker viewMaker, SampleRandomSource randomSource,
             IntFunction<int[]> epochOrder, int batchSize, boolean dropLast, int threads, int prefetch) {
+        this(dataset, viewMaker, randomSource, epochOrder, dataset.size(), batchSize, dropLast, threads, prefetch);
+    }
+
+    /**
+     * A loader whose epochs visit {@code epochLength} images, e.g. one process's share of the dataset
+     * ({@link io.amdim4j.data.EpochShard}); the other parameters are those above.
+     */
+    public BatchLoader(ImageDataset dataset, ViewMaker viewMaker, SampleRandomSource randomSource,
+            IntFunction<int[]> epochOrder, int epochLength, int batchSize, boolean dropLast, int threads, int prefetch) {
+        this.epochLength = epochLength;
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.viewMaker = Objects.requireNonNull(viewMaker, "viewMaker");
         this.randomSource = Objects.requireNonNull(randomSource, "randomSource");
@@ -70,7 +81,7 @@ public final class BatchLoader implements AutoCloseable {
 
     /** Batches in one epoch. */
     public int batchesPerEpoch() {
-        int n = dataset.size();
+        int n = epochLength;
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
@@ -81,9 +92,9 @@ public final class BatchLoader implements AutoCloseable {
             throw new IllegalArgumentException("start batch " + startBatch + " outside 0.." + total);
         }
         int[] order = epochOrder.apply(epoch);
-        if (order.length != dataset.size()) {
+        if (order.length != epochLength) {
             throw new IllegalStateException("epoch order has " + order.length + " indices for "
-                    + dataset.size() + " samples of " + dataset.describe());
+                    + epochLength + " samples of " + dataset.describe());
         }
         return new EpochIterator(epoch, order, startBatch, total);
     }

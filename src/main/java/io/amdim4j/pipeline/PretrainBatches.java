@@ -1,6 +1,7 @@
 package io.amdim4j.pipeline;
 
 import io.amdim4j.augment.AugmentConfig;
+import io.amdim4j.data.EpochShard;
 import io.amdim4j.data.EpochShuffle;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.SeedStreams;
@@ -46,14 +47,26 @@ public final class PretrainBatches {
     /** The shuffled, two-view, drop-last loader of self-supervised training. */
     public static BatchLoader training(ImageDataset dataset, AugmentConfig augment, SeedStreams master,
             int batchSize, int threads) {
+        return training(dataset, augment, master, batchSize, threads, EpochShard.WHOLE);
+    }
+
+    /**
+     * One process's loader in data-parallel training: its {@link EpochShard} of each epoch's shuffled
+     * order, in batches of {@code batchSize}. An image's augmentation draws stay a function of (seed,
+     * epoch, image), whichever process trains on it, so P processes of batch B see exactly the views
+     * that one process of batch P·B sees.
+     */
+    public static BatchLoader training(ImageDataset dataset, AugmentConfig augment, SeedStreams master,
+            int batchSize, int threads, EpochShard shard) {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(augment, "augment");
         Objects.requireNonNull(master, "master seed");
         SeedStreams draws = master.derive(AUGMENT_PURPOSE);
         EpochShuffle shuffle = new EpochShuffle(master.derive(SHUFFLE_PURPOSE));
-        int size = requireFullBatch(dataset, batchSize);
+        int size = requireFullBatch(dataset, batchSize, shard.processes());
         return new BatchLoader(dataset, AugmentedViews.pretraining(augment), draws::forSample,
-                epoch -> shuffle.order(epoch, size), batchSize, true, threads, prefetch(threads));
+                epoch -> shard.of(shuffle.order(epoch, size), batchSize), shard.length(size, batchSize), batchSize,
+                true, threads, prefetch(threads));
     }
 
     /**
@@ -64,7 +77,7 @@ public final class PretrainBatches {
             int batchSize, int threads) {
         SeedStreams draws = master.derive(AUGMENT_PURPOSE);
         EpochShuffle shuffle = new EpochShuffle(master.derive(SHUFFLE_PURPOSE));
-        int size = requireFullBatch(dataset, batchSize);
+        int size = requireFullBatch(dataset, batchSize, 1);
         return new BatchLoader(dataset, AugmentedViews.fineTuning(augment), draws::forSample,
                 epoch -> shuffle.order(epoch, size), batchSize, true, threads, prefetch(threads));
     }
@@ -78,11 +91,12 @@ public final class PretrainBatches {
                 epoch -> identity(size), batchSize, false, threads, prefetch(threads));
     }
 
-    /** The dataset's size, checked to fill one batch: training drops the last partial batch. */
-    private static int requireFullBatch(ImageDataset dataset, int batchSize) {
+    /** The dataset's size, checked to fill one batch on every process: training drops the last partial batch. */
+    private static int requireFullBatch(ImageDataset dataset, int batchSize, int processes) {
         int size = dataset.size();
-        if (size < batchSize) {
-            throw new IllegalArgumentException("batch size " + batchSize + " exceeds the " + size
+        if (size < (long) batchSize * processes) {
+            throw new IllegalArgumentException("batch size " + batchSize
+                    + (processes > 1 ? " × " + processes + " processes" : "") + " exceeds the " + size
                     + " images of " + dataset.describe() + "; training drops the last partial batch");
         }
         return size;

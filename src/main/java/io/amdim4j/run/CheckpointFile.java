@@ -57,7 +57,15 @@ public record CheckpointFile(String header, List<byte[]> sections) {
 
     /** Reads and verifies a checkpoint; any damage is an IOException naming the file. */
     public static CheckpointFile read(Path source) throws IOException {
-        byte[] all = Files.readAllBytes(source);
+        return decode(Files.readAllBytes(source), source.toString());
+    }
+
+    /**
+     * Verifies and parses a checkpoint's bytes (read here, or received from the process that read them).
+     *
+     * @param source the file the bytes came from, for messages
+     */
+    public static CheckpointFile decode(byte[] all, String source) throws IOException {
         if (all.length < MAGIC.length + DIGEST_BYTES
                 || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
             throw new IOException(source + " is not an amdim4j checkpoint (bad magic number or too short)");

@@ -49,7 +49,19 @@ public record Checkpoint(TrainConfig config, TrainingCursor cursor, NDList param
 
     /** Reads one checkpoint file; damage is an IOException naming it. */
     public static Checkpoint read(Path file, NDManager manager) throws IOException {
-        CheckpointFile raw = CheckpointFile.read(file);
+        return parse(CheckpointFile.read(file), manager, file.toString());
+    }
+
+    /**
+     * Parses the bytes of a checkpoint file (e.g. broadcast by the process that read it).
+     *
+     * @param file the file the bytes came from, for messages
+     */
+    public static Checkpoint decode(byte[] bytes, NDManager manager, String file) throws IOException {
+        return parse(CheckpointFile.decode(bytes, file), manager, file);
+    }
+
+    private static Checkpoint parse(CheckpointFile raw, NDManager manager, String file) throws IOException {
         JsonNode header = RunJson.mapper().readTree(raw.header());
         if (raw.sections().size() != 2 || header.get("config") == null || header.get("cursor") == null) {
             throw new IOException(file + " is not a pre-training checkpoint (unexpected layout)");

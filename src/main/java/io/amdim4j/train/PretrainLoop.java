@@ -1,6 +1,8 @@
 package io.amdim4j.train;
 
 import io.amdim4j.data.SeedStreams;
+import io.amdim4j.dist.ProcessGroup;
+import io.amdim4j.dist.SingleProcess;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.HostBatch;
 import java.util.Iterator;
@@ -35,6 +37,7 @@ public final class PretrainLoop {
     private final EpochTester tester;
     private final List<PretrainListener> listeners;
     private final IntFunction<String> lastGoodCheckpoint;
+    private final ProcessGroup replicas;
     private long deadlineNanos = Long.MAX_VALUE;
 
     /**
@@ -42,6 +45,20 @@ public final class PretrainLoop {
      */
     public PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
             List<PretrainListener> listeners, IntFunction<String> lastGoodCheckpoint) {
+        this(config, step, loader, tester, listeners, lastGoodCheckpoint, SingleProcess.INSTANCE);
+    }
+
+    /**
+     * The loop of one replica of a data-parallel run. The 5×5 locations and the dropout of update t on
+     * rank r are drawn from (seed, r, t), so each replica draws its own and rank 0 draws what a single
+     * process draws; the time budget stops every replica at the same update; pairs/s counts the pairs
+     * of all replicas.
+     *
+     * @param replicas the processes training together; this one's rank
+     */
+    public PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
+            List<PretrainListener> listeners, IntFunction<String> lastGoodCheckpoint, ProcessGroup replicas) {
+        this.replicas = replicas;
         this.config = config;
         this.step = step;
         this.loader = loader;
@@ -69,13 +86,13 @@ public final class PretrainLoop {
                 HostBatch batch = batches.next();
                 long t0 = System.nanoTime();
                 double lr = schedule.lr(cursor.step(), cursor.epoch());
-                StepResult result = step.run(batch, lr, locationSeeds.forSample(0, cursor.step()),
-                        dropoutSeeds.sampleSeed(0, cursor.step()));
+                StepResult result = step.run(batch, lr, locationSeeds.forSample(replicas.rank(), cursor.step()),
+                        dropoutSeeds.sampleSeed(replicas.rank(), cursor.step()));
                 if (!result.isFinite()) {
                     throw NonFiniteLossException.at(cursor, result.losses(), lastGoodCheckpoint.apply((int) cursor.step()));
                 }
                 cursor = cursor.afterStep();
-                double pairsPerSecond = batch.size() / ((System.nanoTime() - t0) / 1e9);
+                double pairsPerSecond = (double) batch.size() * replicas.size() / ((System.nanoTime() - t0) / 1e9);
                 for (PretrainListener l : listeners) {
                     l.onStep(cursor, result, lr, pairsPerSecond);
                 }
@@ -96,6 +113,7 @@ public final class PretrainLoop {
     }
 
     private boolean limitReached(TrainingCursor cursor) {
-        return (config.maxSteps() > 0 && cursor.step() >= config.maxSteps()) || System.nanoTime() > deadlineNanos;
+        return (config.maxSteps() > 0 && cursor.step() >= config.maxSteps())
+                || replicas.any(System.nanoTime() > deadlineNanos);
     }
 }

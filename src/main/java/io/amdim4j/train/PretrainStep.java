@@ -36,9 +36,20 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
     private final MixtureNceLoss mixture;
     private final ParameterStore parameterStore;
     private final PrecisionConfig precision;
+    private final ReplicaSync replicas;
 
     public PretrainStep(TrainConfig config, PretrainModel model, CoupledL2Adam optimizer) {
+        this(config, model, optimizer, ReplicaSync.NONE);
+    }
+
+    /**
+     * A step of one replica in data-parallel training.
+     *
+     * @param replicas averages the losses and the gradients over the replicas
+     */
+    public PretrainStep(TrainConfig config, PretrainModel model, CoupledL2Adam optimizer, ReplicaSync replicas) {
         NativeAllocator.tune();
+        this.replicas = replicas;
         this.model = model;
         this.optimizer = optimizer;
         this.nce = new MultiscaleNceLoss(config.nce());
@@ -54,7 +65,7 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
      * @param lr learning rate of this update
      * @param locations source of the 5×5 location draws (§3.1)
      * @param dropoutSeed seed of the engine generator for the probe's dropout in this update
-     * @return the measured losses; the weights are not changed if any loss is not finite
+     * @return the measured losses (averaged over the replicas); the weights are not changed if any loss is not finite
      */
     @Override
     public StepResult run(HostBatch batch, double lr, RandomGenerator locations, long dropoutSeed) {
@@ -82,15 +93,16 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
                         .add(ClippedCrossEntropyLoss.clippedCrossEntropy(zLin, y));
                 Losses losses = selfSupervised.with(LossTerm.PROBE_LOSS, probeLoss);
                 NDArray total = losses.total();
-                result = new StepResult(losses.read(),
+                result = replicas.average(new StepResult(losses.read(),
                         ClippedCrossEntropyLoss.accuracy(zMlp, y).fraction(),
-                        ClippedCrossEntropyLoss.accuracy(zLin, y).fraction());
+                        ClippedCrossEntropyLoss.accuracy(zLin, y).fraction()));
                 if (!result.isFinite()) {
                     return result;
                 }
                 collector.backward(total);
             }
         }
+        replicas.averageGradients();
         optimizer.update(lr);
         return result;
     }

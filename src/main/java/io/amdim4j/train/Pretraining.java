@@ -1,7 +1,11 @@
 package io.amdim4j.train;
 
 import ai.djl.ndarray.NDManager;
+import io.amdim4j.data.EpochShard;
 import io.amdim4j.data.ImageDataset;
+import io.amdim4j.dist.JobWideException;
+import io.amdim4j.dist.ProcessGroup;
+import io.amdim4j.dist.SingleProcess;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.ConfigJson;
@@ -9,6 +13,8 @@ import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.PresetChoice;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.run.RunLock;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,7 +36,8 @@ import java.util.function.UnaryOperator;
 public final class Pretraining {
 
     /**
-     * How a run reports to the person watching it, and an optional wall-clock budget.
+     * How a run reports to the person watching it, an optional wall-clock budget, and the processes it
+     * trains with.
      *
      * @param progressBar live bar on stderr
      * @param log messages (resume position, skipped checkpoints)
@@ -38,8 +46,12 @@ public final class Pretraining {
      *     the configuration.
      * @param listeners the caller's own listeners, told of every update after the run's metrics and
      *     checkpoint listeners
+     * @param group the processes of a data-parallel run ({@link SingleProcess#INSTANCE} to train alone). Every
+     *     process calls {@link #start} or {@link #resume} with the same arguments; rank 0 alone writes the run
+     *     directory. A process that fails must {@link ProcessGroup#abort} the group, or the others wait for it.
      */
-    public record Options(boolean progressBar, PrintWriter log, double budgetSeconds, List<PretrainListener> listeners) {
+    public record Options(boolean progressBar, PrintWriter log, double budgetSeconds, List<PretrainListener> listeners,
+            ProcessGroup group) {
 
         /**
          * Keeps its own copy of {@code listeners}.
@@ -48,9 +60,23 @@ public final class Pretraining {
          * @param log messages
          * @param budgetSeconds wall-clock budget; 0 for none
          * @param listeners the caller's own listeners
+         * @param group the processes training together
          */
         public Options {
             listeners = List.copyOf(listeners);
+            Objects.requireNonNull(group, "group");
+        }
+
+        /**
+         * Options of a process that trains alone.
+         *
+         * @param progressBar live bar on stderr
+         * @param log messages
+         * @param budgetSeconds wall-clock budget; 0 for none
+         * @param listeners the caller's own listeners
+         */
+        public Options(boolean progressBar, PrintWriter log, double budgetSeconds, List<PretrainListener> listeners) {
+            this(progressBar, log, budgetSeconds, listeners, SingleProcess.INSTANCE);
         }
 
         /**
@@ -83,7 +109,17 @@ public final class Pretraining {
         public Options withListener(PretrainListener listener) {
             List<PretrainListener> all = new ArrayList<>(listeners);
             all.add(Objects.requireNonNull(listener, "listener"));
-            return new Options(progressBar, log, budgetSeconds, all);
+            return new Options(progressBar, log, budgetSeconds, all, group);
+        }
+
+        /**
+         * The same options for one process of a data-parallel run.
+         *
+         * @param processes the group this process belongs to
+         * @return new options; these stay as they are
+         */
+        public Options withProcessGroup(ProcessGroup processes) {
+            return new Options(progressBar, log, budgetSeconds, listeners, processes);
         }
     }
 
@@ -116,10 +152,20 @@ public final class Pretraining {
     /**
      * Starts a new run as {@link #start(TrainConfig, Path, Options)} does, from a preset and/or with
      * another run's (or a state dict's) encoder weights, both recorded in config.json. The weights are
-     * read and checked against the configuration before anything is written.
+     * read and checked against the configuration before anything is written. Under MPI only rank 0 reads
+     * them: the other ranks receive rank 0's parameters in the first broadcast.
      */
-    public static Outcome start(TrainConfig config, Path runDir, Options options, Origin origin) throws IOException {
+    public static Outcome start(TrainConfig requested, Path runDir, Options options, Origin origin)
+            throws IOException {
+        ProcessGroup group = options.group();
+        TrainConfig config = requested.withWorldSize(group.size());
+        DataParallel.requireSameConfiguration(group, config);
         RunDirectory run = new RunDirectory(runDir);
+        if (!group.isLeader()) {
+            try (NDManager root = NDManager.newBaseManager()) {
+                return train(config, run, null, null, root, options);
+            }
+        }
         requireNoRun(run);
         String checksum = config.data().dataset().checksum(); // fails on a missing dataset before anything is written
         try (NDManager root = NDManager.newBaseManager();
@@ -157,19 +203,48 @@ public final class Pretraining {
     public static Outcome resume(Path runDir, UnaryOperator<TrainConfig> changes, Options options)
             throws IOException {
         RunDirectory run = new RunDirectory(runDir);
-        try (RunLock lock = RunLock.acquire(run); NDManager root = NDManager.newBaseManager()) {
+        ProcessGroup group = options.group();
+        try (RunLock lock = group.isLeader() ? RunLock.acquire(run) : null; NDManager root = NDManager.newBaseManager()) {
             List<String> warnings = new ArrayList<>();
-            Checkpoint checkpoint = Checkpoint.latest(run, root, warnings);
+            Checkpoint checkpoint = group.size() == 1 ? Checkpoint.latest(run, root, warnings)
+                    : leadersCheckpoint(group, run, root, warnings);
             warnings.forEach(w -> options.log().println("amdim pretrain: " + w));
+            requireSameWorldSize(runDir, checkpoint.config(), group);
             TrainConfig config = changes.apply(checkpoint.config());
+            DataParallel.requireSameConfiguration(group, config);
             List<ConfigDiff.Change> changed = ConfigDiff.between(checkpoint.config(), config);
             ResumeChanges.requireResumable(changed);
             TrainingCursor at = checkpoint.cursor();
+            if (!group.isLeader()) {
+                return train(config, run, checkpoint, null, root, options);
+            }
             recordResume(run, config, at.step(), changed);
             options.log().printf("amdim pretrain: resuming %s at update %d (epoch %d, batch %d)%s%n", runDir,
                     at.step(), at.epoch(), at.batch(), changed.isEmpty() ? "" : "; changed: " + changed);
             options.log().flush();
             return train(config, run, checkpoint, null, root, options);
+        }
+    }
+
+    /**
+     * Rank 0's newest readable checkpoint on every process: rank 0 reads it and broadcasts its bytes, so the
+     * other processes need no access to the run directory (another machine without a shared file system).
+     */
+    private static Checkpoint leadersCheckpoint(ProcessGroup group, RunDirectory run, NDManager root,
+            List<String> warnings) throws IOException {
+        Checkpoint own = group.isLeader() ? Checkpoint.latest(run, root, warnings) : null;
+        Path file = own == null ? null : run.checkpoint(own.cursor().step());
+        byte[] bytes = group.broadcast(own == null ? null : Files.readAllBytes(file));
+        String name = new String(group.broadcast(own == null ? null : file.toString().getBytes(UTF_8)), UTF_8);
+        return own != null ? own : Checkpoint.decode(bytes, root, name);
+    }
+
+    /** Refuses a resume on another number of processes: the data cursor counts batches of the run's global size. */
+    private static void requireSameWorldSize(Path runDir, TrainConfig run, ProcessGroup group) {
+        if (run.worldSize() != group.size()) {
+            throw new JobWideException(runDir + " was trained by " + run.worldSize() + " process(es) of batch "
+                    + run.batchSize() + " each; resume it with the same number (mpiexec -n " + run.worldSize()
+                    + (run.worldSize() == 1 ? ", or without mpiexec" : "") + "), not " + group.size());
         }
     }
 
@@ -183,6 +258,8 @@ public final class Pretraining {
     /** Trains from {@code from}'s state if given, else from a fresh model with {@code init}'s encoder weights if given. */
     private static Outcome train(TrainConfig config, RunDirectory run, Checkpoint from, WarmStart init,
             NDManager root, Options options) throws IOException {
+        ProcessGroup group = options.group();
+        boolean leader = group.isLeader();
         ImageDataset trainSet = config.data().openTrain();
         int numClasses = Math.max(trainSet.classNames().size(), 1);
         TrainingCursor start = from == null ? TrainingCursor.START : from.cursor();
@@ -190,8 +267,8 @@ public final class Pretraining {
         try (PretrainModel model = new PretrainModel(config, numClasses, initSeed, root);
                 CoupledL2Adam adam = new CoupledL2Adam(config.optim(), model.trainableParameters(), model.manager());
                 BatchLoader loader = PretrainBatches.training(trainSet, config.augment(), config.data().seeds(),
-                        config.batchSize(), config.loaderThreads());
-                MetricsLog metrics = MetricsLog.openAt(run.metrics(), start.step())) {
+                        config.batchSize(), config.loaderThreads(), new EpochShard(group.rank(), group.size()));
+                MetricsLog metrics = leader ? MetricsLog.openAt(run.metrics(), start.step()) : null) {
             if (init != null) {
                 init.copyInto(model.encoder());
                 init.close(); // the weights are in the model now; free the source's copy for the whole run
@@ -201,20 +278,32 @@ public final class Pretraining {
                 resumedFrom = run.checkpoint(from.cursor().step());
                 from.restore(model, adam, resumedFrom.toString());
             }
-            CheckpointListener checkpoints = new CheckpointListener(config, model, adam, run, resumedFrom,
-                    from == null ? null : from.cursor());
+            ReplicaSync replicas = ReplicaSync.NONE;
             List<PretrainListener> listeners = new ArrayList<>();
-            listeners.add(new MetricsJsonlListener(metrics));
-            listeners.add(checkpoints);
-            if (options.progressBar()) {
-                listeners.add(new ProgressListener(config, loader.batchesPerEpoch()));
+            IntFunction<String> lastGood = step -> "rank 0's newest";
+            if (leader) {
+                CheckpointListener checkpoints = new CheckpointListener(config, model, adam, run, resumedFrom,
+                        from == null ? null : from.cursor());
+                lastGood = step -> checkpoints.lastGood();
+                listeners.add(new MetricsJsonlListener(metrics));
+                listeners.add(checkpoints);
+                if (options.progressBar()) {
+                    listeners.add(new ProgressListener(config, loader.batchesPerEpoch()));
+                }
+            }
+            if (group.size() > 1) {
+                DataParallel parallel = new DataParallel(group, model);
+                parallel.broadcastParameters();
+                replicas = parallel;
+                listeners.add(parallel.checkEvery(DataParallel.CHECK_EVERY));
             }
             listeners.addAll(options.listeners());
-            PretrainLoop.EpochTester tester = config.testEachEpoch()
+            // the test reads rank 0's replica; the others wait for it in their next update
+            PretrainLoop.EpochTester tester = config.testEachEpoch() && leader
                     ? new OnlineProbeTester(config, model, trainSet)
                     : epoch -> ProbeAccuracy.NOT_MEASURED;
-            PretrainLoop loop = new PretrainLoop(config, new PretrainStep(config, model, adam), loader, tester,
-                    listeners, step -> checkpoints.lastGood());
+            PretrainLoop loop = new PretrainLoop(config, new PretrainStep(config, model, adam, replicas), loader,
+                    tester, listeners, lastGood, group);
             if (options.budgetSeconds() > 0) {
                 loop.stopAfterSeconds(options.budgetSeconds());
             }

@@ -53,7 +53,8 @@ public record ResumeChanges(Long maxSteps, Integer epochs, Double lr, Integer wa
         return new TrainConfig(run.data(), run.encoder(), run.augment(), run.nce(), run.mixture(), optim, e,
                 or(maxSteps, run.maxSteps()), run.batchSize(), or(loaderThreads, run.loaderThreads()),
                 or(checkpointEvery, run.checkpointEvery()), or(keepCheckpoints, run.keepCheckpoints()),
-                or(testEachEpoch, run.testEachEpoch()), or(bnBatches, run.bnBatches()), run.precision());
+                or(testEachEpoch, run.testEachEpoch()), or(bnBatches, run.bnBatches()), run.precision(),
+                run.worldSize());
     }
 
     /**

@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param bnBatches batches of training images used to re-estimate batch-norm statistics before a test (§6.2)
  * @param precision arithmetic and input layout of the encoder's passes, as asked for and as resolved;
  *     {@code null} (a config.json written before the option existed) means float32
+ * @param worldSize processes training together (MPI ranks), each on its own {@code batchSize} images, so an
+ *     update sees {@code worldSize × batchSize}; 0 (a config.json written before the field existed) means 1
  */
 public record TrainConfig(
         DataConfig data,
@@ -46,7 +48,8 @@ public record TrainConfig(
         int keepCheckpoints,
         boolean testEachEpoch,
         int bnBatches,
-        PrecisionConfig precision) implements RunSettings {
+        PrecisionConfig precision,
+        int worldSize) implements RunSettings {
 
     /** Code default of the reference; the authors recommend 480 (spec §7). */
     public static final int BATCH_SIZE = 200;
@@ -62,6 +65,10 @@ public record TrainConfig(
         Objects.requireNonNull(mixture, "mixture");
         Objects.requireNonNull(optim, "optim");
         precision = precision == null ? PrecisionConfig.fp32() : precision;
+        worldSize = worldSize == 0 ? 1 : worldSize;
+        if (worldSize < 1) {
+            throw new IllegalArgumentException("world size must be >= 1, got " + worldSize);
+        }
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
@@ -94,6 +101,20 @@ public record TrainConfig(
         }
     }
 
+    /** A run of one process, as before data-parallel training existed. */
+    public TrainConfig(DataConfig data, EncoderConfig encoder, AugmentConfig augment, NceConfig nce,
+            MixtureConfig mixture, OptimConfig optim, int epochs, long maxSteps, int batchSize, int loaderThreads,
+            int checkpointEvery, int keepCheckpoints, boolean testEachEpoch, int bnBatches, PrecisionConfig precision) {
+        this(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, loaderThreads, checkpointEvery,
+                keepCheckpoints, testEachEpoch, bnBatches, precision, 1);
+    }
+
+    /** The same run on {@code processes} processes, each with this batch size. */
+    public TrainConfig withWorldSize(int processes) {
+        return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, loaderThreads,
+                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision, processes);
+    }
+
     /** The key settings of a run, for its report (spec section in brackets where there is one). */
     @Override
     public List<Highlight> highlights() {
@@ -118,7 +139,8 @@ public record TrainConfig(
                 Highlight.of("learning rate", optim.lr()),
                 Highlight.of("warm-up updates", optim.warmupUpdates()),
                 Highlight.of("lr milestones (epochs)", optim.milestones()),
-                Highlight.of("precision", precision.precision() + ", " + precision.memoryFormat()));
+                Highlight.of("precision", precision.precision() + ", " + precision.memoryFormat()),
+                Highlight.of("processes (MPI ranks, batch size each)", worldSize));
     }
 
     @Override

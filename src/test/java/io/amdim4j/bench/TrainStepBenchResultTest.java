@@ -25,6 +25,13 @@ class TrainStepBenchResultTest {
     }
 
     @Test
+    void ranksTakingEachUpdateTogetherMultiplyTheRate() {
+        TrainStepBenchResult r = new TrainStepBenchResult(CONFIG, new double[] {0.5}, 1, OptionalDouble.empty(), 2);
+        assertThat(r.pairsPerSecond()).isCloseTo(2 * 16 / 0.5, within(1e-9));
+        assertThat(r.gflopsPerSecond()).isCloseTo(2 * CONFIG.flopsPerUpdate() / 0.5 / 1e9, within(1e-9));
+    }
+
+    @Test
     void anOddCountTakesTheMiddleUpdate() {
         TrainStepBenchResult r = new TrainStepBenchResult(CONFIG, new double[] {3, 1, 2}, 1, OptionalDouble.empty());
         assertThat(r.medianSeconds()).isEqualTo(2);

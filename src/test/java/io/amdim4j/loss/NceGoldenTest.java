@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * The reference implementation's loss values and input gradients (spec §3.6), one dynamic test per
  * golden file, in fp32 (the training precision) and in float64.
  */
-class NceGoldenTest {
+public class NceGoldenTest {
 
     /** Tolerance of src/test/resources/golden/README.md, section nce/. */
     private static final double RELATIVE_TOLERANCE = 1e-4;
@@ -83,7 +83,8 @@ class NceGoldenTest {
         }
     }
 
-    static double relativeError(double[] actual, double[] expected) {
+    /** ‖actual − expected‖₂ / ‖expected‖₂, after checking the lengths agree. */
+    public static double relativeError(double[] actual, double[] expected) {
         assertThat(actual).hasSameSizeAs(expected);
         double diff = 0;
         double norm = 0;

@@ -2,10 +2,8 @@ package io.amdim4j.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.MetricsRecord;
 import io.amdim4j.run.RunDirectory;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -46,7 +44,7 @@ class KillAndResumeTest {
         RunDirectory run = new RunDirectory(killed);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         // wait for a few updates; then kill while it is writing a checkpoint after every update
-        while (p.isAlive() && steps(run) < 6 && System.nanoTime() < deadline) {
+        while (p.isAlive() && RunMetrics.logged(run) < 6 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertThat(p.isAlive()).as("the child process ended before it could be killed: %s",
@@ -60,8 +58,8 @@ class KillAndResumeTest {
 
         Path straight = dir.resolve("straight");
         Pretraining.start(PretrainingTest.tiny(cifar, 16, 3, false, 2e-3), straight, quiet());
-        List<MetricsRecord> a = stepRecords(new RunDirectory(straight));
-        List<MetricsRecord> b = stepRecords(run);
+        List<MetricsRecord> a = RunMetrics.steps(new RunDirectory(straight));
+        List<MetricsRecord> b = RunMetrics.steps(run);
         assertThat(b).extracting(MetricsRecord::step).containsExactlyElementsOf(a.stream().map(MetricsRecord::step).toList());
         for (int i = 0; i < a.size(); i++) {
             assertThat(b.get(i).loss()).as("loss at update %d", i + 1).isEqualTo(a.get(i).loss());
@@ -70,17 +68,5 @@ class KillAndResumeTest {
 
     private static Pretraining.Options quiet() {
         return new Pretraining.Options(false, new PrintWriter(new StringWriter()));
-    }
-
-    private static long steps(RunDirectory run) {
-        try {
-            return Files.exists(run.metrics()) ? MetricsLog.read(run.metrics(), true).size() : 0;
-        } catch (IOException e) {
-            return 0; // being written; look again
-        }
-    }
-
-    private static List<MetricsRecord> stepRecords(RunDirectory run) throws IOException {
-        return MetricsLog.read(run.metrics(), false).stream().filter(r -> r.kind().equals(MetricsRecord.STEP)).toList();
     }
 }
