@@ -49,6 +49,9 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     PrecisionOptions precision = new PrecisionOptions();
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Option(names = "--busy-neighbour", description = "Keep one core busy with a spinning thread during the timed "
             + "updates, as another program on the machine would (OpenMP's waiting suffers most from that).")
     boolean busyNeighbour;
@@ -70,9 +73,9 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     public Integer call() throws Exception {
         EncoderConfig enc = encoder.toConfig();
         TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision.toConfig(),
-                TrainStepBenchConfig.CLASSES, seed, busyNeighbour);
+                TrainStepBenchConfig.CLASSES, seed, busyNeighbour, device.device);
         TrainStepBenchResult result;
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (NDManager root = config.device().newBaseManager()) {
             result = new TrainStepBenchmark(config).run(root, profile);
         }
         OpProfile ops = profile == null ? null : OpProfile.read(profile);
@@ -116,6 +119,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         root.put("precision", c.precision().precision().toString());
         root.put("precision_requested", c.precision().requested().toString());
         root.put("memory_format", c.precision().memoryFormat().toString());
+        root.put("device", c.device().toString());
         root.put("busy_neighbour", c.busyNeighbour());
         // libgomp reads these once, when the engine loads; "unset" is its default (spin, then sleep)
         root.put("omp_wait_policy", System.getenv().getOrDefault("OMP_WAIT_POLICY", UNSET));
@@ -151,9 +155,9 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     private static void printText(PrintWriter out, TrainStepBenchResult r) {
         TrainStepBenchConfig c = r.config();
         EncoderConfig e = c.encoder();
-        out.printf("train step: %d px, ndf %d, n_rkhs %d, n_depth %d%s, batch %d pairs, %s, %d engine thread(s)%n",
+        out.printf("train step: %d px, ndf %d, n_rkhs %d, n_depth %d%s, batch %d pairs, %s, %s, %d engine thread(s)%n",
                 e.inputSize(), e.ndf(), e.nRkhs(), e.nDepth(), e.useBn() ? ", use_bn" : "", c.batch(),
-                c.precision().precision().toString() + " " + c.precision().memoryFormat().toString(),
+                c.precision().precision().toString() + " " + c.precision().memoryFormat().toString(), c.device(),
                 Provenance.engineThreads());
         if (c.busyNeighbour()) {
             out.println("  timed with a busy neighbour: one spinning thread on one core");

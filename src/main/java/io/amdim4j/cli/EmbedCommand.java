@@ -59,6 +59,9 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     PrecisionOptions precision = new PrecisionOptions();
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Spec
     CommandSpec spec;
 
@@ -68,7 +71,7 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
                 .withOutput(output).withCsv(csv).withProgress(progress.shown()).withPrecision(precision.toConfig());
         ImageDataset images = open();
         PrintWriter stdout = spec.commandLine().getOut();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = device.device.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, spec.commandLine().getErr(), spec.name());
             EmbeddingFiles files = new EmbeddingExporter(trained.encoder(), config)
                     .export(images, trained.augment(), out);

@@ -2,6 +2,7 @@ package io.amdim4j.train;
 
 import ai.djl.ndarray.NDManager;
 import io.amdim4j.data.ImageDataset;
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.ConfigJson;
@@ -100,10 +101,11 @@ public final class Pretraining {
         requireNoRun(run);
         String checksum = config.data().dataset().checksum(); // fails on a missing dataset before anything is written
         Files.createDirectories(runDir);
-        try (RunLock lock = RunLock.acquire(run); NDManager root = NDManager.newBaseManager()) {
+        config.device().requireVisible(); // before anything is written
+        try (RunLock lock = RunLock.acquire(run)) {
             requireNoRun(run); // another start may have finished between the first look and the lock
             writeConfig(config, run, checksum);
-            return train(config, run, null, root, options);
+            return train(config, run, null, options);
         }
     }
 
@@ -119,19 +121,21 @@ public final class Pretraining {
     public static Outcome resume(Path runDir, UnaryOperator<TrainConfig> changes, Options options)
             throws IOException {
         RunDirectory run = new RunDirectory(runDir);
-        try (RunLock lock = RunLock.acquire(run); NDManager root = NDManager.newBaseManager()) {
+        // the checkpoint is read into host memory; train() copies it onto the run's device
+        try (RunLock lock = RunLock.acquire(run); NDManager host = ComputeDevice.CPU.newBaseManager()) {
             List<String> warnings = new ArrayList<>();
-            Checkpoint checkpoint = Checkpoint.latest(run, root, warnings);
+            Checkpoint checkpoint = Checkpoint.latest(run, host, warnings);
             warnings.forEach(w -> options.log().println("amdim pretrain: " + w));
             TrainConfig config = changes.apply(checkpoint.config());
             List<ConfigDiff.Change> changed = ConfigDiff.between(checkpoint.config(), config);
             ResumeChanges.requireResumable(changed);
+            config.device().requireVisible(); // before the history is written
             TrainingCursor at = checkpoint.cursor();
             recordResume(run, config, at.step(), changed);
             options.log().printf("amdim pretrain: resuming %s at update %d (epoch %d, batch %d)%s%n", runDir,
                     at.step(), at.epoch(), at.batch(), changed.isEmpty() ? "" : "; changed: " + changed);
             options.log().flush();
-            return train(config, run, checkpoint, root, options);
+            return train(config, run, checkpoint, options);
         }
     }
 
@@ -142,13 +146,14 @@ public final class Pretraining {
         }
     }
 
-    private static Outcome train(TrainConfig config, RunDirectory run, Checkpoint from, NDManager root,
-            Options options) throws IOException {
+    private static Outcome train(TrainConfig config, RunDirectory run, Checkpoint from, Options options)
+            throws IOException {
         ImageDataset trainSet = config.data().openTrain();
         int numClasses = Math.max(trainSet.classNames().size(), 1);
         TrainingCursor start = from == null ? TrainingCursor.START : from.cursor();
         long initSeed = config.data().seeds().derive("init").epochSeed(0);
-        try (PretrainModel model = new PretrainModel(config, numClasses, initSeed, root);
+        try (NDManager root = config.device().newBaseManager();
+                PretrainModel model = new PretrainModel(config, numClasses, initSeed, root);
                 CoupledL2Adam adam = new CoupledL2Adam(config.optim(), model.trainableParameters(), model.manager());
                 BatchLoader loader = PretrainBatches.training(trainSet, config.augment(), config.data().seeds(),
                         config.batchSize(), config.loaderThreads());

@@ -4,6 +4,7 @@ import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.run.RunSettings;
@@ -30,6 +31,9 @@ import java.util.Objects;
  * @param bnBatches batches of training images used to re-estimate batch-norm statistics before a test (§6.2)
  * @param precision arithmetic and input layout of the encoder's passes, as asked for and as resolved;
  *     {@code null} (a config.json written before the option existed) means float32
+ * @param device where the model's arrays live; {@code null} (a config.json written before the option
+ *     existed) means the CPU. A resumed run may move to another device: the checkpoint's weights are
+ *     host data and load onto any
  */
 public record TrainConfig(
         DataConfig data,
@@ -46,7 +50,8 @@ public record TrainConfig(
         int keepCheckpoints,
         boolean testEachEpoch,
         int bnBatches,
-        PrecisionConfig precision) implements RunSettings {
+        PrecisionConfig precision,
+        ComputeDevice device) implements RunSettings {
 
     /** Code default of the reference; the authors recommend 480 (spec §7). */
     public static final int BATCH_SIZE = 200;
@@ -62,6 +67,7 @@ public record TrainConfig(
         Objects.requireNonNull(mixture, "mixture");
         Objects.requireNonNull(optim, "optim");
         precision = precision == null ? PrecisionConfig.fp32() : precision;
+        device = device == null ? ComputeDevice.CPU : device;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
@@ -94,6 +100,20 @@ public record TrainConfig(
         }
     }
 
+    /** A run on the CPU, with every other field given. */
+    public TrainConfig(DataConfig data, EncoderConfig encoder, AugmentConfig augment, NceConfig nce,
+            MixtureConfig mixture, OptimConfig optim, int epochs, long maxSteps, int batchSize, int loaderThreads,
+            int checkpointEvery, int keepCheckpoints, boolean testEachEpoch, int bnBatches, PrecisionConfig precision) {
+        this(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, loaderThreads, checkpointEvery,
+                keepCheckpoints, testEachEpoch, bnBatches, precision, ComputeDevice.CPU);
+    }
+
+    /** The same run on {@code other}. */
+    public TrainConfig withDevice(ComputeDevice other) {
+        return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, loaderThreads,
+                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision, other);
+    }
+
     /** The key settings of a run, for its report (spec section in brackets where there is one). */
     @Override
     public List<Highlight> highlights() {
@@ -118,7 +138,8 @@ public record TrainConfig(
                 Highlight.of("learning rate", optim.lr()),
                 Highlight.of("warm-up updates", optim.warmupUpdates()),
                 Highlight.of("lr milestones (epochs)", optim.milestones()),
-                Highlight.of("precision", precision.precision() + ", " + precision.memoryFormat()));
+                Highlight.of("precision", precision.precision() + ", " + precision.memoryFormat()),
+                Highlight.of("device", device));
     }
 
     @Override
