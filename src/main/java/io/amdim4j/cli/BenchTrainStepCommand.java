@@ -72,7 +72,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     @Override
     public Integer call() throws Exception {
         EncoderConfig enc = encoder.toConfig();
-        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision.toConfig(),
+        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision.toConfig(device.device),
                 TrainStepBenchConfig.CLASSES, seed, busyNeighbour, device.device);
         TrainStepBenchResult result;
         try (NDManager root = config.device().newBaseManager()) {

@@ -68,7 +68,7 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
     @Override
     public Integer call() throws Exception {
         EmbedConfig config = EmbedConfig.defaults().withBatchSize(batch).withLoaderThreads(threads.count)
-                .withOutput(output).withCsv(csv).withProgress(progress.shown()).withPrecision(precision.toConfig());
+                .withOutput(output).withCsv(csv).withProgress(progress.shown()).withPrecision(precision.toConfig(device.device));
         ImageDataset images = open();
         PrintWriter stdout = spec.commandLine().getOut();
         try (NDManager manager = device.device.newBaseManager()) {

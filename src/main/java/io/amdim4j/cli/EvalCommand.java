@@ -205,7 +205,7 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
         EvalConfig defaults = EvalConfig.defaults();
         try {
             return defaults.withProtocols(protocols).withFeatureSet(features).withSeeds(seeds, seed)
-                    .withLabelFractions(labelFractions).withBnBatches(bnBatches).withPrecision(precision.toConfig())
+                    .withLabelFractions(labelFractions).withBnBatches(bnBatches).withPrecision(precision.toConfig(device.device))
                     .withProbes(defaults.linear(), defaults.mlp(), new KnnEval.Settings(kValues,
                             KnnEval.Settings.DEFAULT_TEMPERATURE, KnnEval.Settings.DEFAULT_BLOCK_SIZE));
         } catch (IllegalArgumentException e) {

@@ -1,9 +1,13 @@
 package io.amdim4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
 import io.amdim4j.model.ComputeDevice;
+import io.amdim4j.model.MemoryFormat;
+import io.amdim4j.model.Precision;
+import io.amdim4j.model.PrecisionConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,5 +71,17 @@ class DeviceOptionTest {
                 .startsWith("Invalid value for option '--device': device gpu:0 is not available: the PyTorch engine "
                         + "sees no GPU");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void onAGpuPrecisionAutoIsFp32AndBf16IsRefusedNamingBothOptions() {
+        ComputeDevice gpu = new ComputeDevice(0);
+        PrecisionOptions auto = new PrecisionOptions();
+        assertThat(auto.toConfig(gpu)).isEqualTo(new PrecisionConfig(Precision.AUTO, Precision.FP32,
+                MemoryFormat.CONTIGUOUS));
+        PrecisionOptions bf16 = new PrecisionOptions();
+        bf16.precision = Precision.BF16;
+        assertThatThrownBy(() -> bf16.toConfig(gpu)).hasMessage("--precision bf16 is PyTorch's CPU autocast and "
+                + "would not act on --device gpu:0; use --precision fp32 or auto there");
     }
 }
