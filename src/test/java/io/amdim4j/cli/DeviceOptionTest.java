@@ -9,12 +9,10 @@ import io.amdim4j.model.MemoryFormat;
 import io.amdim4j.model.Precision;
 import io.amdim4j.model.PrecisionConfig;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code --device}: one mixin on every command that runs the encoder, refused in one line when bad. */
@@ -23,23 +21,9 @@ class DeviceOptionTest {
     private static final List<String> COMMANDS = List.of("amdim pretrain", "amdim eval", "amdim embed",
             "amdim finetune", "amdim bench train-step");
 
-    private static Map<String, OptionSpec> commandsWithDevice() {
-        Map<String, OptionSpec> found = new LinkedHashMap<>();
-        List<CommandLine> pending = new ArrayList<>(List.of(Main.commandLine()));
-        while (!pending.isEmpty()) {
-            CommandLine cl = pending.remove(0);
-            OptionSpec spec = cl.getCommandSpec().findOption("--device");
-            if (spec != null) {
-                found.put(cl.getCommandSpec().qualifiedName(" "), spec);
-            }
-            pending.addAll(cl.getSubcommands().values());
-        }
-        return found;
-    }
-
     @Test
     void everyCommandThatRunsTheEncoderTakesOneDeviceOptionDefaultingToTheCpu() {
-        Map<String, OptionSpec> found = commandsWithDevice();
+        Map<String, OptionSpec> found = SharedOptionsTest.commandsWith("--device");
         assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(COMMANDS);
         found.forEach((command, option) -> {
             assertThat(option.type()).as(command).isEqualTo(ComputeDevice.class);
