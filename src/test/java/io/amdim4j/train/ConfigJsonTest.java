@@ -52,6 +52,8 @@ class ConfigJsonTest {
         // the one field that changed on purpose: bf16 made the precision string an object (the string still reads)
         ((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("config")).set("precision",
                 RunJson.mapper().readTree("{\"requested\":\"fp32\",\"precision\":\"fp32\",\"memory_format\":\"contiguous\"}"));
+        // and the device, added later: a file without it reads as a run on the CPU
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("config")).put("device", "cpu");
         assertThat(RunJson.mapper().readTree(file.toFile())).isEqualTo(expected);
     }
 
@@ -63,7 +65,8 @@ class ConfigJsonTest {
         assertThat(summary.highlights()).extracting(ConfigSummary.Row::key).startsWith("dataset", "train split",
                 "test split", "master seed", "input size (px)", "channels", "ndf", "n_rkhs", "n_depth", "use_bn",
                 "augmentation", "tclip", "score regulariser weight", "mixtures", "epochs", "max steps (0 = none)",
-                "batch size", "learning rate", "warm-up updates", "lr milestones (epochs)", "precision", "git commit");
+                "batch size", "learning rate", "warm-up updates", "lr milestones (epochs)", "precision", "device",
+                "git commit");
         assertThat(summary.highlights()).contains(new ConfigSummary.Row("master seed", "7"));
         assertThat(summary.highlights()).contains(new ConfigSummary.Row("ndf", "8"));
         assertThat(summary.highlights()).contains(new ConfigSummary.Row("n_rkhs", Integer.toString(TinyRun.N_RKHS)));
