@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A program run the way a user runs it from a shell, for tests that build and start separate projects. */
@@ -24,10 +25,17 @@ final class ChildProcess {
      * @return what the program printed, stdout and stderr together
      */
     static String run(Path dir, List<String> command) throws IOException, InterruptedException {
+        return run(dir, command, Map.of());
+    }
+
+    /** As {@link #run(Path, List)}, with {@code environment} added to (or replacing in) the child's. */
+    static String run(Path dir, List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile(dir, "child-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("DJL_OFFLINE", "true");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -2,13 +2,11 @@ package io.amdim4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.amdim4j.cli.Main;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,18 +45,12 @@ class ExamplesTest {
 
     @BeforeAll
     static void installAndCompile() throws Exception {
-        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path basedir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        Path project = Files.createDirectories(tmp.resolve("amdim4j"));
-        for (String file : List.of("pom.xml", "LICENSE", "NOTICE")) {
-            Files.copy(basedir.resolve(file), project.resolve(file));
-        }
-        copyTree(classes, project.resolve("target/classes"));
+        Path project = MavenRun.copyOfThisProject(tmp.resolve("amdim4j"));
         maven = MavenRun.withPrivateRepository(tmp.resolve("repository"));
         maven.run(project, "install", "-Dmaven.test.skip=true", "-Dshade.skip=true", "-Dmaven.gitcommitid.skip=true");
 
         examples = tmp.resolve("examples");
-        copyTree(basedir.resolve("examples"), examples);
+        MavenRun.copyTree(MavenRun.basedir().resolve("examples"), examples);
         maven.run(examples, "compile", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt");
         classpath = Arrays.asList(Files.readString(examples.resolve("classpath.txt")).trim().split(File.pathSeparator));
     }
@@ -176,19 +168,5 @@ class ExamplesTest {
     private static void write(BufferedImage image, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         ImageIO.write(image, "png", file.toFile());
-    }
-
-    /** Copies a source tree, leaving out build output ({@code target/}) a developer may have left there. */
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.filter(f -> !f.startsWith(from.resolve("target"))).toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

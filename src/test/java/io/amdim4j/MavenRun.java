@@ -2,10 +2,13 @@ package io.amdim4j;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.amdim4j.cli.Main;
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,6 +37,42 @@ final class MavenRun {
     private MavenRun(Path mvn, Path repository) {
         this.mvn = mvn;
         this.repository = repository;
+    }
+
+    /** The project's root folder, where the suite runs. */
+    static Path basedir() {
+        return Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+    }
+
+    /**
+     * A copy of this project built from the classes this very build compiled (pom.xml, LICENSE, NOTICE
+     * and target/classes; compiling 200 classes a second time would only cost time).
+     *
+     * @param dir the copy's root (created)
+     * @return {@code dir}
+     */
+    static Path copyOfThisProject(Path dir) throws IOException, URISyntaxException {
+        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Files.createDirectories(dir);
+        for (String file : List.of("pom.xml", "LICENSE", "NOTICE")) {
+            Files.copy(basedir().resolve(file), dir.resolve(file));
+        }
+        copyTree(classes, dir.resolve("target/classes"));
+        return dir;
+    }
+
+    /** Copies a source tree, leaving out build output ({@code target/}) a developer may have left there. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.filter(f -> !f.startsWith(from.resolve("target"))).toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
     }
 
     /** Finds mvn and seeds a private local repository in {@code repository} (created). */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
 import io.amdim4j.data.ImageDataset;
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.HostBatch;
 import io.amdim4j.pipeline.PretrainBatches;
@@ -48,7 +49,7 @@ public final class DataLoaderBench {
     }
 
     private static double copyMillis(HostBatch batch) {
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = ComputeDevice.CPU.newBaseManager()) {
             return new NdArrayCopyCost().medianMillis(manager, batch, COPY_REPEATS);
         }
     }

@@ -1,15 +1,15 @@
 package io.amdim4j.bench;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import io.amdim4j.model.MemoryFormat;
+import io.amdim4j.pipeline.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
-import java.nio.FloatBuffer;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
  * The training thread's share of feeding a batch: copying each host view into one engine array
- * ({@code NDManager.create(FloatBuffer, Shape)}), timed apart from batch production because it runs
+ * ({@link DeviceInput#view}, as a training step does), timed apart from batch production because it runs
  * on the training thread, not on the loader threads.
  */
 public final class NdArrayCopyCost {
@@ -34,24 +34,24 @@ public final class NdArrayCopyCost {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }
-        Shape shape = new Shape(batch.viewShape());
-        copy(manager, batch, shape);
+        copy(manager, batch);
         double[] millis = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long start = nanoClock.getAsLong();
-            copy(manager, batch, shape);
+            copy(manager, batch);
             millis[r] = (nanoClock.getAsLong() - start) / 1e6;
         }
         return DataBenchResult.median(millis);
     }
 
     /** Copies the views and checks the engine holds every value, so a lazy copy cannot look free. */
-    private static void copy(NDManager manager, HostBatch batch, Shape shape) {
+    private static void copy(NDManager manager, HostBatch batch) {
         try (NDManager step = manager.newSubManager()) {
-            for (float[] view : batch.views()) {
-                long size = step.create(FloatBuffer.wrap(view), shape).size();
-                if (size != view.length) {
-                    throw new IllegalStateException("engine array holds " + size + " values, the view " + view.length);
+            for (int v = 0; v < batch.views().length; v++) {
+                long size = DeviceInput.view(batch, v, step, MemoryFormat.CONTIGUOUS).size();
+                if (size != batch.views()[v].length) {
+                    throw new IllegalStateException("engine array holds " + size + " values, the view "
+                            + batch.views()[v].length);
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.amdim4j.data.DatasetFormat;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.train.OptimConfig;
@@ -26,10 +27,11 @@ import java.util.Objects;
  * @param seed seed of the weights and the synthetic views
  * @param busyNeighbour keep one core busy with a spinning thread during the timed updates
  *     ({@link BusyNeighbour}), to measure an update on a machine that is not idle
+ * @param device where the model's arrays live
  */
 public record TrainStepBenchConfig(
         EncoderConfig encoder, int batch, int steps, int warmup, PrecisionConfig precision, int numClasses, long seed,
-        boolean busyNeighbour) {
+        boolean busyNeighbour, ComputeDevice device) {
 
     /** Classes of the online probes: CIFAR-10's. */
     public static final int CLASSES = 10;
@@ -40,6 +42,7 @@ public record TrainStepBenchConfig(
     public TrainStepBenchConfig {
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(precision, "precision");
+        Objects.requireNonNull(device, "device");
         if (batch < 2) {
             throw new IllegalArgumentException("batch must be >= 2: NCE needs negatives (spec §3.2), got " + batch);
         }
@@ -68,6 +71,6 @@ public record TrainStepBenchConfig(
         int epochs = 1;
         return new TrainConfig(DataConfig.defaults(SYNTHETIC_VIEWS, seed), encoder, augment,
                 NceConfig.defaults(), MixtureConfig.defaults(), OptimConfig.forEpochs(epochs), epochs,
-                warmup + steps, batch, 1, 0, 2, false, 1, precision);
+                warmup + steps, batch, 1, 0, 2, false, 1, precision, device);
     }
 }

@@ -50,6 +50,9 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     PrecisionOptions precision = new PrecisionOptions();
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Option(names = "--busy-neighbour", description = "Keep one core busy with a spinning thread during the timed "
             + "updates, as another program on the machine would (OpenMP's waiting suffers most from that).")
     boolean busyNeighbour;
@@ -75,10 +78,10 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     /** Under mpiexec, every rank takes the updates (with the gradient all-reduce) and rank 0 reports. */
     private int bench(ProcessGroup group) throws Exception {
         EncoderConfig enc = encoder.toConfig();
-        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision.toConfig(),
-                TrainStepBenchConfig.CLASSES, seed, busyNeighbour);
+        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision.toConfig(device.device),
+                TrainStepBenchConfig.CLASSES, seed, busyNeighbour, device.device);
         TrainStepBenchResult result;
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (NDManager root = config.device().newBaseManager()) {
             result = new TrainStepBenchmark(config).run(root, profile, group);
         }
         if (!group.isLeader()) {
@@ -126,6 +129,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         root.put("precision", c.precision().precision().toString());
         root.put("precision_requested", c.precision().requested().toString());
         root.put("memory_format", c.precision().memoryFormat().toString());
+        root.put("device", c.device().toString());
         root.put("busy_neighbour", c.busyNeighbour());
         // libgomp reads these once, when the engine loads; "unset" is its default (spin, then sleep)
         root.put("omp_wait_policy", System.getenv().getOrDefault("OMP_WAIT_POLICY", UNSET));
@@ -161,9 +165,9 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     private static void printText(PrintWriter out, TrainStepBenchResult r) {
         TrainStepBenchConfig c = r.config();
         EncoderConfig e = c.encoder();
-        out.printf("train step: %d px, ndf %d, n_rkhs %d, n_depth %d%s, batch %d pairs, %s, %d engine thread(s)%s%n",
+        out.printf("train step: %d px, ndf %d, n_rkhs %d, n_depth %d%s, batch %d pairs, %s, %s, %d engine thread(s)%s%n",
                 e.inputSize(), e.ndf(), e.nRkhs(), e.nDepth(), e.useBn() ? ", use_bn" : "", c.batch(),
-                c.precision().precision().toString() + " " + c.precision().memoryFormat().toString(),
+                c.precision().precision().toString() + " " + c.precision().memoryFormat().toString(), c.device(),
                 Provenance.engineThreads(), r.ranks() > 1 ? " per rank, " + r.ranks() + " MPI ranks" : "");
         if (c.busyNeighbour()) {
             out.println("  timed with a busy neighbour: one spinning thread on one core");

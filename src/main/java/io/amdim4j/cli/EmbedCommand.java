@@ -59,16 +59,19 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     PrecisionOptions precision = new PrecisionOptions();
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         EmbedConfig config = EmbedConfig.defaults().withBatchSize(batch).withLoaderThreads(threads.count)
-                .withOutput(output).withCsv(csv).withProgress(progress.shown()).withPrecision(precision.toConfig());
+                .withOutput(output).withCsv(csv).withProgress(progress.shown()).withPrecision(precision.toConfig(device.device));
         ImageDataset images = open();
         PrintWriter stdout = spec.commandLine().getOut();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = device.device.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, spec.commandLine().getErr(), spec.name());
             EmbeddingFiles files = new EmbeddingExporter(trained.encoder(), config)
                     .export(images, trained.augment(), out);

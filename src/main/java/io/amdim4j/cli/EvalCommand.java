@@ -109,6 +109,9 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     PrecisionOptions precision = new PrecisionOptions();
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Option(names = "--no-baselines", description = "Evaluate the trained encoder only.")
     boolean noBaselines;
 
@@ -128,7 +131,7 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         long start = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = device.device.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, stderr, spec.name());
             DataConfig data = splits.resolve(trained.config().data(), dataset);
             EvalImages images = new EvalImages(limit(RunSplits.openTrain(data)),
@@ -202,7 +205,7 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
         EvalConfig defaults = EvalConfig.defaults();
         try {
             return defaults.withProtocols(protocols).withFeatureSet(features).withSeeds(seeds, seed)
-                    .withLabelFractions(labelFractions).withBnBatches(bnBatches).withPrecision(precision.toConfig())
+                    .withLabelFractions(labelFractions).withBnBatches(bnBatches).withPrecision(precision.toConfig(device.device))
                     .withProbes(defaults.linear(), defaults.mlp(), new KnnEval.Settings(kValues,
                             KnnEval.Settings.DEFAULT_TEMPERATURE, KnnEval.Settings.DEFAULT_BLOCK_SIZE));
         } catch (IllegalArgumentException e) {

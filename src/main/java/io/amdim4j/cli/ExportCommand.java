@@ -2,6 +2,7 @@ package io.amdim4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.amdim4j.embed.EncoderOutput;
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.embed.ModelExporter;
 import io.amdim4j.train.TrainedEncoder;
 import java.io.PrintWriter;
@@ -38,7 +39,7 @@ final class ExportCommand implements Callable<Integer>, EngineCommand {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = ComputeDevice.CPU.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, spec.commandLine().getErr(), spec.name());
             Path dir = ModelExporter.export(trained.encoder(), trained.augment(), output, out);
             stdout.printf("exported %s (%s test transform, output %s, %d values per image) from %s%n",

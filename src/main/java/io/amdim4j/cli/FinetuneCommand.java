@@ -77,6 +77,9 @@ final class FinetuneCommand implements Callable<Integer>, EngineCommand {
     @Option(names = "--no-baselines", description = "Skip the random-init network and the frozen probes.")
     boolean noBaselines;
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Model directory to create for the fine-tuned classifier (with finetune.json).")
     Path out;
@@ -91,7 +94,7 @@ final class FinetuneCommand implements Callable<Integer>, EngineCommand {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         long start = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = device.device.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, stderr, spec.name());
             DataConfig run = trained.config().data();
             DataConfig data = splits.resolve(run, dataset);

@@ -1,9 +1,11 @@
 package io.amdim4j.cli;
 
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.model.CpuFlags;
 import io.amdim4j.model.MemoryFormat;
 import io.amdim4j.model.Precision;
 import io.amdim4j.model.PrecisionConfig;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** {@code --precision} and {@code --memory-format}, shared by the commands that run the encoder. */
@@ -20,12 +22,18 @@ final class PrecisionOptions {
     MemoryFormat memoryFormat = MemoryFormat.AUTO;
 
     /**
-     * The options resolved against this machine's CPU.
+     * The options resolved for the device the encoder runs on: against this machine's CPU on the
+     * CPU; on a GPU, where bf16 autocast (PyTorch's CPU autocast) would not act, {@code auto} is fp32.
      *
+     * @param device the command's {@code --device}
      * @return the configuration
-     * @throws IllegalArgumentException for bf16 on a CPU without native bfloat16
+     * @throws IllegalArgumentException for bf16 on a GPU or on a CPU without native bfloat16
      */
-    PrecisionConfig toConfig() {
-        return PrecisionConfig.resolve(precision, memoryFormat, CpuFlags.read());
+    PrecisionConfig toConfig(ComputeDevice device) {
+        if (device.isGpu() && precision == Precision.BF16) {
+            throw new IllegalArgumentException("--precision bf16 is PyTorch's CPU autocast and would not act on "
+                    + "--device " + device + "; use --precision fp32 or auto there");
+        }
+        return PrecisionConfig.resolve(precision, memoryFormat, device.isGpu() ? Set.of() : CpuFlags.read());
     }
 }

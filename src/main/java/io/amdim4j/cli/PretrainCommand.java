@@ -98,6 +98,9 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     PrecisionOptions precision = new PrecisionOptions();
 
+    @Mixin
+    DeviceOption device = new DeviceOption();
+
     @Option(names = "--seed", description = "Master seed of every random stream (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
@@ -196,7 +199,7 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
                 ? new MixtureConfig(true, mixtures, tau, alpha != null ? alpha : 1.0 / tau, true)
                 : MixtureConfig.defaults();
         return new TrainConfig(data, enc, augment, new NceConfig(tclip, scoreReg), mix, optim, e, steps, batchSize,
-                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, precision.toConfig());
+                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, precision.toConfig(device.device), device.device);
     }
 
     private static Path defaultRunDir(DatasetSpec spec) {

@@ -18,7 +18,7 @@ final class ResumeOptions {
 
     /** For the help text of --resume. */
     static final String MAY_CHANGE_TEXT = "--steps, --epochs, --minutes, --lr, --warmup, --loader-threads, "
-            + "--checkpoint-every, --keep-checkpoints, --bn-batches, --no-test, --no-progress";
+            + "--checkpoint-every, --keep-checkpoints, --bn-batches, --no-test, --no-progress, --device";
 
     static final List<String> MAY_CHANGE = List.of(MAY_CHANGE_TEXT.split(", "));
 
@@ -69,6 +69,6 @@ final class ResumeOptions {
                 given.matchedOptionValue("--loader-threads", null), given.matchedOptionValue("--checkpoint-every", null),
                 given.matchedOptionValue("--keep-checkpoints", null),
                 given.hasMatchedOption("--no-test") ? Boolean.FALSE : null,
-                given.matchedOptionValue("--bn-batches", null));
+                given.matchedOptionValue("--bn-batches", null), given.matchedOptionValue("--device", null));
     }
 }

@@ -3,12 +3,13 @@ package io.amdim4j.embed;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.ImageDataset;
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.pipeline.BatchLoader;
+import io.amdim4j.pipeline.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.AtomicFile;
@@ -90,7 +91,7 @@ public final class EmbeddingExporter {
                 config.writeCsv() ? Optional.of(outDir.resolve(EMBEDDINGS_CSV)) : Optional.empty(), n, d,
                 config.output());
         try (BatchLoader loader = PretrainBatches.testing(dataset, augment, config.batchSize(), config.loaderThreads());
-                NDManager manager = NDManager.newBaseManager();
+                NDManager manager = ComputeDevice.holding(encoder).newBaseManager();
                 ProgressBar bar = config.showProgress() ? progressBar(dataset, n) : null) {
             Rows rows = new Rows(dataset.classNames(), loader.epoch(EPOCH, 0), manager, bar);
             AtomicFile.write(files.npy(), npy -> AtomicFile.write(files.index(), index -> {
@@ -154,7 +155,7 @@ public final class EmbeddingExporter {
         /** One batch through the encoder in inference mode; N×D floats in C order. */
         private float[] embed(HostBatch batch) {
             try (NDManager step = manager.newSubManager()) {
-                NDArray x = config.precision().input(step, batch.views()[0], new Shape(batch.viewShape()));
+                NDArray x = DeviceInput.view(batch, 0, step, config.precision().memoryFormat());
                 NDList out = config.precision().forward(encoder, new ParameterStore(step, false), x, false);
                 return out.get(config.output().index()).toFloatArray();
             }

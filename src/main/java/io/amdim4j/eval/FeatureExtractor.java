@@ -3,10 +3,10 @@ package io.amdim4j.eval;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.pipeline.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
 import java.util.Iterator;
 import java.util.Objects;
@@ -136,10 +136,6 @@ public final class FeatureExtractor implements FeatureSource {
      * @return the array
      */
     public static NDArray firstView(HostBatch batch, NDManager manager, PrecisionConfig precision) {
-        if (batch.views().length == 0) {
-            throw new IllegalArgumentException("batch " + batch.batchIndex() + " of epoch "
-                    + batch.epoch() + " has no view");
-        }
-        return precision.input(manager, batch.views()[0], new Shape(batch.viewShape()));
+        return DeviceInput.view(batch, 0, manager, precision.memoryFormat());
     }
 }

@@ -3,17 +3,17 @@ package io.amdim4j.finetune;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
 import io.amdim4j.loss.ClippedCrossEntropyLoss.LabelledAccuracy;
 import io.amdim4j.model.EncoderClassifier;
+import io.amdim4j.model.MemoryFormat;
 import io.amdim4j.pipeline.BatchLoader;
+import io.amdim4j.pipeline.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
 import io.amdim4j.pipeline.PretrainBatches;
-import java.nio.FloatBuffer;
 import java.util.Iterator;
 
 /** Top-1 accuracy of a classifier in inference mode, every image of a split once under the test transform. */
@@ -31,9 +31,9 @@ public final class ClassifierAccuracy {
             for (Iterator<HostBatch> it = loader.epoch(0, 0); it.hasNext(); ) {
                 HostBatch batch = it.next();
                 try (NDManager step = manager.newSubManager()) {
-                    NDArray x = step.create(FloatBuffer.wrap(batch.views()[0]), new Shape(batch.viewShape()));
+                    NDArray x = DeviceInput.view(batch, 0, step, MemoryFormat.CONTIGUOUS);
                     NDArray logits = net.forward(store, new NDList(x), false).head();
-                    total = total.plus(ClippedCrossEntropyLoss.accuracy(logits, step.create(batch.labels())));
+                    total = total.plus(ClippedCrossEntropyLoss.accuracy(logits, DeviceInput.labels(batch, step)));
                 }
             }
         }

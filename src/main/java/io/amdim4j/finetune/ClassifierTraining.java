@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -15,12 +14,13 @@ import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.SeedStreams;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
 import io.amdim4j.model.EncoderClassifier;
+import io.amdim4j.model.MemoryFormat;
 import io.amdim4j.pipeline.BatchLoader;
+import io.amdim4j.pipeline.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.train.CoupledL2Adam;
 import io.amdim4j.train.OptimConfig;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -122,8 +122,8 @@ public final class ClassifierTraining {
     /** Forward, loss and backward of one batch; the gradients are left for the optimisers. */
     private static float update(EncoderClassifier net, ParameterStore store, HostBatch batch, NDManager manager) {
         try (NDManager step = manager.newSubManager()) {
-            NDArray x = step.create(FloatBuffer.wrap(batch.views()[0]), new Shape(batch.viewShape()));
-            NDArray y = step.create(batch.labels());
+            NDArray x = DeviceInput.view(batch, 0, step, MemoryFormat.CONTIGUOUS);
+            NDArray y = DeviceInput.labels(batch, step);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = net.forward(store, new NDList(x), true).head();
                 NDArray loss = ClippedCrossEntropyLoss.clippedCrossEntropy(logits, y);

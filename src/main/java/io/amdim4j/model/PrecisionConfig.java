@@ -2,8 +2,6 @@ package io.amdim4j.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.annotation.JsonCreator;
@@ -91,24 +89,12 @@ public record PrecisionConfig(Precision requested, Precision precision, MemoryFo
     }
 
     /**
-     * An engine array of host pixels in this configuration's layout.
-     *
-     * @param manager owner of the array
-     * @param nchw pixels in N×C×H×W order
-     * @param shape N, C, H, W
-     * @return an N×C×H×W array
-     */
-    public NDArray input(NDManager manager, float[] nchw, Shape shape) {
-        return memoryFormat.input(manager, nchw, shape);
-    }
-
-    /**
      * One forward pass of a block, under bf16 autocast when this configuration says so; the
      * outputs are float32 either way.
      *
      * @param block the encoder (or any block of convolutions)
      * @param store parameter store of the pass
-     * @param x the input, from {@link #input}
+     * @param x the input, in this configuration's {@link #memoryFormat()}
      * @param training training mode (batch-norm statistics)
      * @return the block's outputs, in float32
      */

@@ -12,6 +12,7 @@ import io.amdim4j.loss.ClippedCrossEntropyLoss;
 import io.amdim4j.loss.ClippedCrossEntropyLoss.LabelledAccuracy;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.pipeline.BatchLoader;
+import io.amdim4j.pipeline.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
 import io.amdim4j.pipeline.PretrainBatches;
 import java.util.Iterator;
@@ -49,7 +50,7 @@ final class OnlineProbeTester implements PretrainLoop.EpochTester {
                 try (NDManager step = model.manager().newSubManager()) {
                     NDArray x = FeatureExtractor.firstView(batch, step);
                     NDArray r1 = model.encoder().forward(store, new NDList(x), false).get(Encoder.R1);
-                    NDArray y = step.create(batch.labels());
+                    NDArray y = DeviceInput.labels(batch, step);
                     NDList in = new NDList(r1);
                     mlp = mlp.plus(ClippedCrossEntropyLoss.accuracy(
                             model.mlpProbe().forward(store, in, false).singletonOrThrow(), y));

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
@@ -17,6 +16,7 @@ import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EngineSeed;
 import io.amdim4j.model.MixtureHead;
 import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.pipeline.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
 import java.util.random.RandomGenerator;
 
@@ -71,40 +71,49 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
     public StepResult run(HostBatch batch, double lr, RandomGenerator locations, long dropoutSeed) {
         StepResult result;
         try (NDManager step = model.manager().newSubManager()) {
-            Shape shape = new Shape(batch.viewShape());
-            NDArray x1 = precision.input(step, batch.views()[0], shape);
-            NDArray x2 = precision.input(step, batch.views()[1], shape);
-            int[] labels = batch.labels();
-            int[] both = new int[labels.length * 2];
-            System.arraycopy(labels, 0, both, 0, labels.length);
-            System.arraycopy(labels, 0, both, labels.length, labels.length);
-            NDArray y = step.create(both);
-            EngineSeed.apply(dropoutSeed);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDList view1 = precision.forward(model.encoder(), parameterStore, x1, true);
-                NDList view2 = precision.forward(model.encoder(), parameterStore, x2, true);
-                Losses selfSupervised = selfSupervised(view1, view2, locations);
-                // The probes read r1 detached: ℒ_cls reaches no encoder parameter (§3.3, §6.1).
-                NDArray r1 = NDArrays.concat(new NDList(
-                        view1.get(Encoder.R1).stopGradient(), view2.get(Encoder.R1).stopGradient()));
-                NDArray zMlp = model.mlpProbe().forward(parameterStore, new NDList(r1), true).singletonOrThrow();
-                NDArray zLin = model.linearProbe().forward(parameterStore, new NDList(r1), true).singletonOrThrow();
-                NDArray probeLoss = ClippedCrossEntropyLoss.clippedCrossEntropy(zMlp, y)
-                        .add(ClippedCrossEntropyLoss.clippedCrossEntropy(zLin, y));
-                Losses losses = selfSupervised.with(LossTerm.PROBE_LOSS, probeLoss);
-                NDArray total = losses.total();
-                result = replicas.average(new StepResult(losses.read(),
-                        ClippedCrossEntropyLoss.accuracy(zMlp, y).fraction(),
-                        ClippedCrossEntropyLoss.accuracy(zLin, y).fraction()));
-                if (!result.isFinite()) {
-                    return result;
-                }
-                collector.backward(total);
-            }
+            result = forwardBackward(batch, locations, dropoutSeed, step);
         }
-        replicas.averageGradients();
-        optimizer.update(lr);
+        if (result.isFinite()) {
+            replicas.averageGradients();
+            optimizer.update(lr);
+        }
         return result;
+    }
+
+    /**
+     * The update up to its gradients: inputs, both forward passes, the losses and, when they are
+     * finite, the backward pass. Every array it creates is owned by {@code step}, where a test can
+     * find them all before the step closes.
+     *
+     * @param step a sub-manager of the model's manager, on the model's device
+     * @return the measured losses; no gradient is computed if any is not finite
+     */
+    StepResult forwardBackward(HostBatch batch, RandomGenerator locations, long dropoutSeed, NDManager step) {
+        NDArray x1 = DeviceInput.view(batch, 0, step, precision.memoryFormat());
+        NDArray x2 = DeviceInput.view(batch, 1, step, precision.memoryFormat());
+        NDArray y = DeviceInput.labelsOfBothViews(batch, step);
+        EngineSeed.apply(dropoutSeed);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDList view1 = precision.forward(model.encoder(), parameterStore, x1, true);
+            NDList view2 = precision.forward(model.encoder(), parameterStore, x2, true);
+            Losses selfSupervised = selfSupervised(view1, view2, locations);
+            // The probes read r1 detached: ℒ_cls reaches no encoder parameter (§3.3, §6.1).
+            NDArray r1 = NDArrays.concat(new NDList(
+                    view1.get(Encoder.R1).stopGradient(), view2.get(Encoder.R1).stopGradient()));
+            NDArray zMlp = model.mlpProbe().forward(parameterStore, new NDList(r1), true).singletonOrThrow();
+            NDArray zLin = model.linearProbe().forward(parameterStore, new NDList(r1), true).singletonOrThrow();
+            NDArray probeLoss = ClippedCrossEntropyLoss.clippedCrossEntropy(zMlp, y)
+                    .add(ClippedCrossEntropyLoss.clippedCrossEntropy(zLin, y));
+            Losses losses = selfSupervised.with(LossTerm.PROBE_LOSS, probeLoss);
+            // averaged before the finiteness check, so every replica takes the same branch
+            StepResult result = replicas.average(new StepResult(losses.read(),
+                    ClippedCrossEntropyLoss.accuracy(zMlp, y).fraction(),
+                    ClippedCrossEntropyLoss.accuracy(zLin, y).fraction()));
+            if (result.isFinite()) {
+                collector.backward(losses.total());
+            }
+            return result;
+        }
     }
 
     private Losses selfSupervised(NDList view1, NDList view2, RandomGenerator locations) {

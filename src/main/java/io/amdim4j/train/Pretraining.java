@@ -6,6 +6,7 @@ import io.amdim4j.data.ImageDataset;
 import io.amdim4j.dist.JobWideException;
 import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.dist.SingleProcess;
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.ConfigJson;
@@ -162,28 +163,28 @@ public final class Pretraining {
         DataParallel.requireSameConfiguration(group, config);
         RunDirectory run = new RunDirectory(runDir);
         if (!group.isLeader()) {
-            try (NDManager root = NDManager.newBaseManager()) {
-                return train(config, run, null, null, root, options);
-            }
+            return train(config, run, null, null, options);
         }
         requireNoRun(run);
         String checksum = config.data().dataset().checksum(); // fails on a missing dataset before anything is written
-        try (NDManager root = NDManager.newBaseManager();
-                WarmStart init = origin.initFrom() == null ? null : warmStart(origin.initFrom(), config, root, options)) {
+        config.device().requireVisible(); // before anything is written
+        // a warm start is read into host memory; train() copies it onto the run's device
+        try (NDManager host = ComputeDevice.CPU.newBaseManager();
+                WarmStart init = origin.initFrom() == null ? null : warmStart(origin.initFrom(), config, host, options)) {
             Files.createDirectories(runDir);
             try (RunLock lock = RunLock.acquire(run)) {
                 requireNoRun(run); // another start may have finished between the first look and the lock
                 new ConfigJson<>(config, EngineProvenance.capture(), checksum, origin.preset(),
                         init == null ? null : init.source(), List.of()).write(run.config());
-                return train(config, run, null, init, root, options);
+                return train(config, run, null, init, options);
             }
         }
     }
 
-    private static WarmStart warmStart(Path from, TrainConfig config, NDManager root, Options options)
+    private static WarmStart warmStart(Path from, TrainConfig config, NDManager host, Options options)
             throws IOException {
         List<String> warnings = new ArrayList<>();
-        WarmStart init = WarmStart.load(from, config.encoder(), root, warnings);
+        WarmStart init = WarmStart.load(from, config.encoder(), host, warnings);
         warnings.forEach(w -> options.log().println("amdim pretrain: --init-from: " + w));
         options.log().printf("amdim pretrain: encoder initialised from %s (%s)%n", init.source().path(),
                 init.source().sha256());
@@ -204,25 +205,28 @@ public final class Pretraining {
             throws IOException {
         RunDirectory run = new RunDirectory(runDir);
         ProcessGroup group = options.group();
-        try (RunLock lock = group.isLeader() ? RunLock.acquire(run) : null; NDManager root = NDManager.newBaseManager()) {
+        // the checkpoint is read into host memory; train() copies it onto the run's device
+        try (RunLock lock = group.isLeader() ? RunLock.acquire(run) : null;
+                NDManager host = ComputeDevice.CPU.newBaseManager()) {
             List<String> warnings = new ArrayList<>();
-            Checkpoint checkpoint = group.size() == 1 ? Checkpoint.latest(run, root, warnings)
-                    : leadersCheckpoint(group, run, root, warnings);
+            Checkpoint checkpoint = group.size() == 1 ? Checkpoint.latest(run, host, warnings)
+                    : leadersCheckpoint(group, run, host, warnings);
             warnings.forEach(w -> options.log().println("amdim pretrain: " + w));
             requireSameWorldSize(runDir, checkpoint.config(), group);
             TrainConfig config = changes.apply(checkpoint.config());
             DataParallel.requireSameConfiguration(group, config);
             List<ConfigDiff.Change> changed = ConfigDiff.between(checkpoint.config(), config);
             ResumeChanges.requireResumable(changed);
+            config.device().requireVisible(); // before the history is written
             TrainingCursor at = checkpoint.cursor();
             if (!group.isLeader()) {
-                return train(config, run, checkpoint, null, root, options);
+                return train(config, run, checkpoint, null, options);
             }
             recordResume(run, config, at.step(), changed);
             options.log().printf("amdim pretrain: resuming %s at update %d (epoch %d, batch %d)%s%n", runDir,
                     at.step(), at.epoch(), at.batch(), changed.isEmpty() ? "" : "; changed: " + changed);
             options.log().flush();
-            return train(config, run, checkpoint, null, root, options);
+            return train(config, run, checkpoint, null, options);
         }
     }
 
@@ -230,13 +234,13 @@ public final class Pretraining {
      * Rank 0's newest readable checkpoint on every process: rank 0 reads it and broadcasts its bytes, so the
      * other processes need no access to the run directory (another machine without a shared file system).
      */
-    private static Checkpoint leadersCheckpoint(ProcessGroup group, RunDirectory run, NDManager root,
+    private static Checkpoint leadersCheckpoint(ProcessGroup group, RunDirectory run, NDManager host,
             List<String> warnings) throws IOException {
-        Checkpoint own = group.isLeader() ? Checkpoint.latest(run, root, warnings) : null;
+        Checkpoint own = group.isLeader() ? Checkpoint.latest(run, host, warnings) : null;
         Path file = own == null ? null : run.checkpoint(own.cursor().step());
         byte[] bytes = group.broadcast(own == null ? null : Files.readAllBytes(file));
         String name = new String(group.broadcast(own == null ? null : file.toString().getBytes(UTF_8)), UTF_8);
-        return own != null ? own : Checkpoint.decode(bytes, root, name);
+        return own != null ? own : Checkpoint.decode(bytes, host, name);
     }
 
     /** Refuses a resume on another number of processes: the data cursor counts batches of the run's global size. */
@@ -257,14 +261,15 @@ public final class Pretraining {
 
     /** Trains from {@code from}'s state if given, else from a fresh model with {@code init}'s encoder weights if given. */
     private static Outcome train(TrainConfig config, RunDirectory run, Checkpoint from, WarmStart init,
-            NDManager root, Options options) throws IOException {
+            Options options) throws IOException {
         ProcessGroup group = options.group();
         boolean leader = group.isLeader();
         ImageDataset trainSet = config.data().openTrain();
         int numClasses = Math.max(trainSet.classNames().size(), 1);
         TrainingCursor start = from == null ? TrainingCursor.START : from.cursor();
         long initSeed = config.data().seeds().derive("init").epochSeed(0);
-        try (PretrainModel model = new PretrainModel(config, numClasses, initSeed, root);
+        try (NDManager root = config.device().newBaseManager();
+                PretrainModel model = new PretrainModel(config, numClasses, initSeed, root);
                 CoupledL2Adam adam = new CoupledL2Adam(config.optim(), model.trainableParameters(), model.manager());
                 BatchLoader loader = PretrainBatches.training(trainSet, config.augment(), config.data().seeds(),
                         config.batchSize(), config.loaderThreads(), new EpochShard(group.rank(), group.size()));

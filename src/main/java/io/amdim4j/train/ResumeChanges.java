@@ -1,5 +1,6 @@
 package io.amdim4j.train;
 
+import io.amdim4j.model.ComputeDevice;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +21,8 @@ import java.util.Set;
  *   <li>{@code epochs}: the run becomes an E-epoch run, milestones included ({@link OptimConfig#forEpochs(int, int)}),
  *       so if a milestone moves past the current epoch the rate rises again.</li>
  * </ul>
+ * {@code device} moves the run to another CPU or GPU: the checkpoint's weights and Adam's moments are
+ * loaded onto it, and the updates compute the same functions (up to the devices' floating-point rounding).
  * The other fields do not change any update: the step limit only says where to stop, loader threads
  * assemble the same batches, checkpointing only writes, and the per-epoch test re-estimates batch-norm
  * running statistics, which training-mode passes do not read.
@@ -33,14 +36,16 @@ import java.util.Set;
  * @param keepCheckpoints checkpoints kept on disk
  * @param testEachEpoch test the online probes at every epoch end
  * @param bnBatches batches for the batch-norm re-estimation before a test
+ * @param device where the run's arrays live from the resumed update on
  */
 public record ResumeChanges(Long maxSteps, Integer epochs, Double lr, Integer warmup, Integer loaderThreads,
-        Integer checkpointEvery, Integer keepCheckpoints, Boolean testEachEpoch, Integer bnBatches) {
+        Integer checkpointEvery, Integer keepCheckpoints, Boolean testEachEpoch, Integer bnBatches,
+        ComputeDevice device) {
 
     /** The config.json fields (as {@link ConfigDiff} names them) that the fields above can change. */
     public static final Set<String> FIELDS = Set.of("max_steps", "epochs", "optim.lr", "optim.warmup_updates",
             "optim.milestones", "loader_threads", "checkpoint_every", "keep_checkpoints", "test_each_epoch",
-            "bn_batches");
+            "bn_batches", "device");
 
     /** The run's configuration with these changes; the record constructors validate the new values. */
     public TrainConfig applyTo(TrainConfig run) {
@@ -54,7 +59,7 @@ public record ResumeChanges(Long maxSteps, Integer epochs, Double lr, Integer wa
                 or(maxSteps, run.maxSteps()), run.batchSize(), or(loaderThreads, run.loaderThreads()),
                 or(checkpointEvery, run.checkpointEvery()), or(keepCheckpoints, run.keepCheckpoints()),
                 or(testEachEpoch, run.testEachEpoch()), or(bnBatches, run.bnBatches()), run.precision(),
-                run.worldSize());
+                run.worldSize(), or(device, run.device()));
     }
 
     /**

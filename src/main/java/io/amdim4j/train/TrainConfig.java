@@ -4,6 +4,7 @@ import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.run.RunSettings;
@@ -32,6 +33,9 @@ import java.util.Objects;
  *     {@code null} (a config.json written before the option existed) means float32
  * @param worldSize processes training together (MPI ranks), each on its own {@code batchSize} images, so an
  *     update sees {@code worldSize × batchSize}; 0 (a config.json written before the field existed) means 1
+ * @param device where the model's arrays live; {@code null} (a config.json written before the option
+ *     existed) means the CPU. A resumed run may move to another device: the checkpoint's weights are
+ *     host data and load onto any
  */
 public record TrainConfig(
         DataConfig data,
@@ -49,7 +53,8 @@ public record TrainConfig(
         boolean testEachEpoch,
         int bnBatches,
         PrecisionConfig precision,
-        int worldSize) implements RunSettings {
+        int worldSize,
+        ComputeDevice device) implements RunSettings {
 
     /** Code default of the reference; the authors recommend 480 (spec §7). */
     public static final int BATCH_SIZE = 200;
@@ -69,6 +74,7 @@ public record TrainConfig(
         if (worldSize < 1) {
             throw new IllegalArgumentException("world size must be >= 1, got " + worldSize);
         }
+        device = device == null ? ComputeDevice.CPU : device;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
@@ -101,18 +107,24 @@ public record TrainConfig(
         }
     }
 
-    /** A run of one process, as before data-parallel training existed. */
+    /** A run of one process on the CPU, as before data-parallel training and the device option existed. */
     public TrainConfig(DataConfig data, EncoderConfig encoder, AugmentConfig augment, NceConfig nce,
             MixtureConfig mixture, OptimConfig optim, int epochs, long maxSteps, int batchSize, int loaderThreads,
             int checkpointEvery, int keepCheckpoints, boolean testEachEpoch, int bnBatches, PrecisionConfig precision) {
         this(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, loaderThreads, checkpointEvery,
-                keepCheckpoints, testEachEpoch, bnBatches, precision, 1);
+                keepCheckpoints, testEachEpoch, bnBatches, precision, 1, ComputeDevice.CPU);
     }
 
     /** The same run on {@code processes} processes, each with this batch size. */
     public TrainConfig withWorldSize(int processes) {
         return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, loaderThreads,
-                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision, processes);
+                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision, processes, device);
+    }
+
+    /** The same run on {@code other}. */
+    public TrainConfig withDevice(ComputeDevice other) {
+        return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, loaderThreads,
+                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision, worldSize, other);
     }
 
     /** The key settings of a run, for its report (spec section in brackets where there is one). */
@@ -140,7 +152,8 @@ public record TrainConfig(
                 Highlight.of("warm-up updates", optim.warmupUpdates()),
                 Highlight.of("lr milestones (epochs)", optim.milestones()),
                 Highlight.of("precision", precision.precision() + ", " + precision.memoryFormat()),
-                Highlight.of("processes (MPI ranks, batch size each)", worldSize));
+                Highlight.of("processes (MPI ranks, batch size each)", worldSize),
+                Highlight.of("device", device));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.model.PrecisionConfig;
 import java.util.OptionalDouble;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class TrainStepBenchResultTest {
 
     private static final TrainStepBenchConfig CONFIG = new TrainStepBenchConfig(
-            new EncoderConfig(32, 3, 8, 32, 1, false), 16, 4, 0, PrecisionConfig.fp32(), 10, 1, false);
+            new EncoderConfig(32, 3, 8, 32, 1, false), 16, 4, 0, PrecisionConfig.fp32(), 10, 1, false,
+            ComputeDevice.CPU);
 
     @Test
     void theMedianIgnoresOneSlowUpdate() {

@@ -19,7 +19,7 @@ class BenchTrainStepCommandTest {
     @Test
     void aTinyConfigurationEmitsOneJsonObjectWithTheFiguresOfTheIssue() throws Exception {
         CliRunner r = CliRunner.run("bench", "train-step", "--input-size", "32", "--ndf", "4", "--n-rkhs", "16",
-                "--n-depth", "1", "--batch", "4", "--steps", "3", "--warmup", "1", "--precision", "fp32", "--json");
+                "--n-depth", "1", "--batch", "4", "--steps", "3", "--warmup", "1", "--precision", "fp32", "--device", "cpu", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = RunJson.mapper().readTree(r.out());
         double median = json.get("median_s_per_step").asDouble();
@@ -34,6 +34,7 @@ class BenchTrainStepCommandTest {
         assertThat(json.get("precision").asText()).isEqualTo("fp32");
         assertThat(json.get("precision_requested").asText()).isEqualTo("fp32");
         assertThat(json.get("memory_format").asText()).isEqualTo("contiguous");
+        assertThat(json.get("device").asText()).isEqualTo("cpu");
         assertThat(json.get("busy_neighbour").asBoolean()).isFalse();
         assertThat(json.get("omp_wait_policy").asText())
                 .isEqualTo(System.getenv().getOrDefault("OMP_WAIT_POLICY", BenchTrainStepCommand.UNSET));

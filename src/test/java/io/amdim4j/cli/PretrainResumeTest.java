@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.MetricsRecord;
 import io.amdim4j.run.RunDirectory;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,29 @@ class PretrainResumeTest {
         JsonNode second = RunJson.mapper().readTree(run.config().toFile()).at("/history/1");
         assertThat(second.at("/update").asLong()).isEqualTo(4);
         assertThat(second.at("/changes").isEmpty()).isTrue();
+    }
+
+    @Test
+    void theDeviceIsRecordedAndMayChangeOnResumeButNotToAGpuTheEngineLacks() throws IOException {
+        Assumptions.assumeTrue(Engine.getInstance().getGpuCount() == 0, "a machine with a GPU could move the run");
+        assertThat(RunJson.mapper().readTree(run.config().toFile()).at("/config/device").asText()).isEqualTo("cpu");
+        Map<String, String> before = files(run);
+        CliRunner gpu = CliRunner.run("pretrain", "--resume", run.root().toString(), "--device", "gpu", "--no-progress");
+        assertThat(gpu.exitCode()).isEqualTo(2);
+        assertThat(gpu.err().lines().findFirst().orElse("")).contains("--device")
+                .contains("device gpu:0 is not available: the PyTorch engine sees no GPU");
+        // the Java entry point checks the resumed device after the checkpoint named it, before writing
+        assertThatThrownBy(() -> Pretraining.resume(run.root(), c -> c.withDevice(new ComputeDevice(0)),
+                new Pretraining.Options(false, new PrintWriter(new StringWriter()))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("device gpu:0 is not available");
+        assertThat(files(run)).isEqualTo(before);
+
+        CliRunner cpu = CliRunner.run("pretrain", "--resume", run.root().toString(), "--device", "cpu", "--steps",
+                String.valueOf(TinyRun.STEPS + 1), "--no-progress");
+        assertThat(cpu.exitCode()).as(cpu.err()).isZero();
+        JsonNode config = RunJson.mapper().readTree(run.config().toFile());
+        assertThat(config.at("/config/device").asText()).isEqualTo("cpu");
+        assertThat(config.at("/history/0/changes").fieldNames()).toIterable().containsExactly("max_steps");
     }
 
     @Test

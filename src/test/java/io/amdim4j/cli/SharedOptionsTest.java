@@ -22,7 +22,7 @@ class SharedOptionsTest {
     Path tmp;
 
     /** Every command (by qualified name) that has {@code option}, with that option. */
-    private static Map<String, OptionSpec> commandsWith(String option) {
+    static Map<String, OptionSpec> commandsWith(String option) {
         Map<String, OptionSpec> found = new LinkedHashMap<>();
         List<CommandLine> pending = new ArrayList<>(List.of(Main.commandLine()));
         while (!pending.isEmpty()) {

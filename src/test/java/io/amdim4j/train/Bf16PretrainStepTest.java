@@ -130,8 +130,8 @@ class Bf16PretrainStepTest extends WithNDManager {
         ParameterStore store = new ParameterStore(model.manager(), false);
         Shape shape = new Shape(views.viewShape());
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDList v1 = p.forward(model.encoder(), store, p.input(manager, views.views()[0], shape), true);
-            NDList v2 = p.forward(model.encoder(), store, p.input(manager, views.views()[1], shape), true);
+            NDList v1 = p.forward(model.encoder(), store, p.memoryFormat().input(manager, views.views()[0], shape), true);
+            NDList v2 = p.forward(model.encoder(), store, p.memoryFormat().input(manager, views.views()[1], shape), true);
             NDArray r7 = v2.get(Encoder.R7);
             NDArray trg = r7.reshape(N, r7.getShape().get(1), -1);
             collector.backward(NceTerm.compute(v1.get(Encoder.R1), trg, NceConfig.defaults()).nce());
@@ -214,7 +214,7 @@ class Bf16PretrainStepTest extends WithNDManager {
         TrainedEncoder trained = TrainedEncoder.load(last, manager);
         HostBatch views = batch(8, 32, 2);
         NDList out = PrecisionConfig.fp32().forward(trained.encoder(), new ParameterStore(manager, false),
-                PrecisionConfig.fp32().input(manager, views.views()[0], new Shape(views.viewShape())), false);
+                MemoryFormat.CONTIGUOUS.input(manager, views.views()[0], new Shape(views.viewShape())), false);
         assertThat(out.get(Encoder.R1).getDataType()).isEqualTo(DataType.FLOAT32);
         assertThat(out.get(Encoder.R1).abs().sum().getFloat()).isPositive().isFinite();
     }

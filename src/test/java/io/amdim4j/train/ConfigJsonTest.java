@@ -54,6 +54,8 @@ class ConfigJsonTest {
                 RunJson.mapper().readTree("{\"requested\":\"fp32\",\"precision\":\"fp32\",\"memory_format\":\"contiguous\"}"));
         // and data-parallel training (issue 14) records the processes; a file without the field reads as 1
         ((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("config")).put("world_size", 1);
+        // and the device, added later: a file without it reads as a run on the CPU
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected.get("config")).put("device", "cpu");
         assertThat(RunJson.mapper().readTree(file.toFile())).isEqualTo(expected);
     }
 
@@ -66,7 +68,7 @@ class ConfigJsonTest {
                 "test split", "master seed", "input size (px)", "channels", "ndf", "n_rkhs", "n_depth", "use_bn",
                 "augmentation", "tclip", "score regulariser weight", "mixtures", "epochs", "max steps (0 = none)",
                 "batch size", "learning rate", "warm-up updates", "lr milestones (epochs)", "precision",
-                "processes (MPI ranks, batch size each)", "git commit");
+                "processes (MPI ranks, batch size each)", "device", "git commit");
         assertThat(summary.highlights()).contains(new ConfigSummary.Row("master seed", "7"));
         assertThat(summary.highlights()).contains(new ConfigSummary.Row("ndf", "8"));
         assertThat(summary.highlights()).contains(new ConfigSummary.Row("n_rkhs", Integer.toString(TinyRun.N_RKHS)));

@@ -55,7 +55,7 @@ class PretrainingTest {
 
     /** A resume that only moves the step limit. */
     static UnaryOperator<TrainConfig> untilStep(long steps) {
-        return c -> new ResumeChanges(steps, null, null, null, null, null, null, null, null).applyTo(c);
+        return c -> new ResumeChanges(steps, null, null, null, null, null, null, null, null, null).applyTo(c);
     }
 
     private static Pretraining.Options quiet() {

@@ -3,6 +3,7 @@ package io.amdim4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.model.EncoderConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** What a resume may change, and how the differences are named; no engine needed. */
 class ResumeChangesTest {
 
-    private static final ResumeChanges NONE = new ResumeChanges(null, null, null, null, null, null, null, null, null);
+    private static final ResumeChanges NONE = new ResumeChanges(null, null, null, null, null, null, null, null, null, null);
 
     private final TrainConfig run = PretrainingTest.tiny(Path.of("cifar"), 6, 12, true, 2e-3);
 
@@ -23,7 +24,7 @@ class ResumeChangesTest {
 
     @Test
     void newEpochsRescaleTheMilestonesAndKeepTheOtherSettings() {
-        TrainConfig longer = new ResumeChanges(null, 30, 5e-4, null, null, null, null, null, null).applyTo(run);
+        TrainConfig longer = new ResumeChanges(null, 30, 5e-4, null, null, null, null, null, null, null).applyTo(run);
         assertThat(run.optim().milestones()).containsExactly(10, 11); // ⌊5·12/6⌋, ⌊14·12/15⌋
         assertThat(longer.optim().milestones()).containsExactly(25, 28);
         assertThat(longer.epochs()).isEqualTo(30);
@@ -56,7 +57,7 @@ class ResumeChangesTest {
 
     @Test
     void everyResumableChangePasses() {
-        TrainConfig changed = new ResumeChanges(20L, 4, 1e-3, 7, 3, 5, 4, false, 1).applyTo(run);
+        TrainConfig changed = new ResumeChanges(20L, 4, 1e-3, 7, 3, 5, 4, false, 1, new ComputeDevice(0)).applyTo(run);
         List<ConfigDiff.Change> changes = ConfigDiff.between(run, changed);
         assertThat(changes).extracting(ConfigDiff.Change::field)
                 .containsExactlyInAnyOrderElementsOf(ResumeChanges.FIELDS);
