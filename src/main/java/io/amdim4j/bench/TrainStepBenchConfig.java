@@ -71,6 +71,6 @@ public record TrainStepBenchConfig(
         int epochs = 1;
         return new TrainConfig(DataConfig.defaults(SYNTHETIC_VIEWS, seed), encoder, augment,
                 NceConfig.defaults(), MixtureConfig.defaults(), OptimConfig.forEpochs(epochs), epochs,
-                warmup + steps, batch, 1, 0, 2, false, 1, precision, device);
+                warmup + steps, batch, 1, 0, 2, false, 1, precision, 1, device);
     }
 }

@@ -199,7 +199,7 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
                 ? new MixtureConfig(true, mixtures, tau, alpha != null ? alpha : 1.0 / tau, true)
                 : MixtureConfig.defaults();
         return new TrainConfig(data, enc, augment, new NceConfig(tclip, scoreReg), mix, optim, e, steps, batchSize,
-                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, precision.toConfig(device.device), device.device);
+                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, precision.toConfig(device.device), 1, device.device);
     }
 
     private static Path defaultRunDir(DatasetSpec spec) {

@@ -48,7 +48,7 @@ class PretrainStepDeviceTest {
         TrainConfig tiny = TinyRun.config(Path.of("not-read"));
         EncoderConfig encoder = new EncoderConfig(32, 3, 8, TinyRun.N_RKHS, 1, true);
         return new TrainConfig(tiny.data(), encoder, tiny.augment(), tiny.nce(), tiny.mixture(), tiny.optim(), 1, 1, N,
-                1, 0, 2, false, 1, PrecisionConfig.fp32(), device);
+                1, 0, 2, false, 1, PrecisionConfig.fp32(), 1, device);
     }
 
     private static HostBatch batch() {
