@@ -48,7 +48,7 @@ public record AugmentConfig(
     /** Side of the 32-px encoder's input (spec §5.2). */
     public static final int SIZE_32 = 32;
     public static final int SIZE_64 = 64;
-    public static final int SIZE_128 = 128;
+    static final int SIZE_128 = 128;
 
     public AugmentConfig {
         if (name == null || name.isBlank()) {
@@ -169,7 +169,7 @@ public record AugmentConfig(
     }
 
     /** The preset called {@code name}: cifar32, stl64, imagenet128, imagenet128-reference or gray28. */
-    public static AugmentConfig named(String name) {
+    static AugmentConfig named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "cifar32" -> cifar32();
             case "stl64" -> stl64();

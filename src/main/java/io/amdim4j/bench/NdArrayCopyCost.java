@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * ({@code NDManager.create(FloatBuffer, Shape)}), timed apart from batch production because it runs
  * on the training thread, not on the loader threads.
  */
-public final class NdArrayCopyCost {
+final class NdArrayCopyCost {
 
     private final LongSupplier nanoClock;
 

@@ -42,7 +42,7 @@ public record Split(List<String> parts) {
     }
 
     /** Whether {@code part} names images without labels. */
-    public static boolean isUnlabelled(String part) {
+    static boolean isUnlabelled(String part) {
         return UNLABELLED.contains(part);
     }
 
@@ -61,7 +61,7 @@ public record Split(List<String> parts) {
     }
 
     /** Whether this split reads more than one stored split. */
-    public boolean isJoined() {
+    boolean isJoined() {
         return parts.size() > 1;
     }
 

@@ -17,7 +17,7 @@ import java.nio.FloatBuffer;
 import java.util.Iterator;
 
 /** Top-1 accuracy of a classifier in inference mode, every image of a split once under the test transform. */
-public final class ClassifierAccuracy {
+final class ClassifierAccuracy {
 
     private ClassifierAccuracy() {
     }

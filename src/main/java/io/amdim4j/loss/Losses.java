@@ -23,7 +23,7 @@ public final class Losses {
     }
 
     /** Starts an empty list of terms. */
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder(new EnumMap<>(LossTerm.class));
     }
 
@@ -84,7 +84,7 @@ public final class Losses {
         }
 
         /** Adds one term's value, a 0-d array. */
-        public Builder put(LossTerm term, NDArray value) {
+        Builder put(LossTerm term, NDArray value) {
             Objects.requireNonNull(term, "term");
             Objects.requireNonNull(value, term.key());
             if (!value.getShape().isScalar()) {
@@ -97,7 +97,7 @@ public final class Losses {
             return this;
         }
 
-        public Losses build() {
+        Losses build() {
             return new Losses(terms);
         }
     }

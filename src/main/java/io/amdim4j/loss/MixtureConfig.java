@@ -13,7 +13,7 @@ package io.amdim4j.loss;
 public record MixtureConfig(boolean enabled, int components, double tau, double alpha, boolean mixOneToFive) {
 
     /** k = 4 (spec §4.2 defaults). */
-    public static final int COMPONENTS = 4;
+    static final int COMPONENTS = 4;
 
     /** τ = 1 (spec §4.2 defaults). */
     public static final double TAU = 1.0;

@@ -15,7 +15,7 @@ public record NceConfig(double tclip, double scoreRegWeight) {
     public static final double SCORE_REG_WEIGHT = 0.05;
 
     /** λ = 0.04 reported for the paper (spec §9 #1), available as an option. */
-    public static final double PAPER_SCORE_REG_WEIGHT = 0.04;
+    static final double PAPER_SCORE_REG_WEIGHT = 0.04;
 
     public NceConfig {
         if (!(tclip > 0) || !Double.isFinite(tclip)) {

@@ -22,7 +22,7 @@ public record EncoderConfig(
     public static final int CIFAR_SIZE = 32;
 
     /** Input side of the STL-10 encoder (spec §2.3). */
-    public static final int STL_SIZE = 64;
+    static final int STL_SIZE = 64;
 
     /** Input side of the ImageNet/Places205 encoder (spec §2.3). */
     public static final int IMAGENET_SIZE = 128;
@@ -40,7 +40,7 @@ public record EncoderConfig(
     public static final int RGB_CHANNELS = 3;
 
     /** Grayscale input (spec §5.4). */
-    public static final int GRAY_CHANNELS = 1;
+    static final int GRAY_CHANNELS = 1;
 
     /** Validates every field and names the offending option. */
     public EncoderConfig {

@@ -84,7 +84,7 @@ public record EncoderLayout(
      *
      * @return C
      */
-    public int headChannels() {
+    int headChannels() {
         return layers.get(tap7Layer).outChannels();
     }
 }

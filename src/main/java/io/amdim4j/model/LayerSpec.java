@@ -76,7 +76,7 @@ public record LayerSpec(
      * @param useBn the configuration's {@code use_bn}
      * @return true if the layer is built and applied
      */
-    public boolean isApplied(boolean useBn) {
+    boolean isApplied(boolean useBn) {
         return kind != Kind.OPTIONAL_BN || useBn;
     }
 
@@ -97,7 +97,7 @@ public record LayerSpec(
      * @param useBn the configuration's {@code use_bn}
      * @return the count
      */
-    public long parameters(boolean useBn) {
+    long parameters(boolean useBn) {
         long in = inChannels;
         long out = outChannels;
         return switch (kind) {
@@ -115,7 +115,7 @@ public record LayerSpec(
      *
      * @return the description
      */
-    public String describe() {
+    String describe() {
         String widths = inChannels + "->" + outChannels;
         return switch (kind) {
             case STEM_CONV -> (reflectPad > 0 ? "reflect-pad " + reflectPad + ", " : "")

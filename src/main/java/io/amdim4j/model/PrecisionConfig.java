@@ -59,7 +59,7 @@ public record PrecisionConfig(Precision requested, Precision precision, MemoryFo
      * @return {@link #fp32()}
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static PrecisionConfig fromLabel(String label) {
+    static PrecisionConfig fromLabel(String label) {
         return switch (OptionNames.parse(Precision.values(), label, "precision")) {
             case FP32 -> fp32();
             case BF16 -> bf16();

@@ -39,7 +39,7 @@ import java.util.TreeMap;
 public final class ReferenceWeights {
 
     /** Prefix of the weight entries in the {@code .npz} file. */
-    public static final String WEIGHTS_PREFIX = "weights/";
+    static final String WEIGHTS_PREFIX = "weights/";
 
     private static final String NUM_BATCHES_TRACKED = "num_batches_tracked";
 
@@ -84,7 +84,7 @@ public final class ReferenceWeights {
      * @param source where the arrays come from, for error messages
      * @param encoder the initialised encoder
      */
-    public static void load(NDList arrays, String source, Encoder encoder) {
+    static void load(NDList arrays, String source, Encoder encoder) {
         Map<String, Parameter> table = parameterTable(encoder);
         Set<String> skipped = skippedNames(encoder);
         Set<String> seen = new HashSet<>();
@@ -131,7 +131,7 @@ public final class ReferenceWeights {
      * @param encoder the encoder (built, not necessarily initialised)
      * @return an unmodifiable ordered map
      */
-    public static Map<String, String> nameTable(Encoder encoder) {
+    static Map<String, String> nameTable(Encoder encoder) {
         Map<Parameter, String> paths = new IdentityHashMap<>();
         encoder.getParameters().forEach(pair -> paths.put(pair.getValue(), pair.getKey()));
         Map<String, String> names = new LinkedHashMap<>();

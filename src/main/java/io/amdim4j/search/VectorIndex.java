@@ -164,7 +164,7 @@ public final class VectorIndex implements AutoCloseable {
     }
 
     /** What the index stores about row {@code row}, as a neighbour of itself (cosine 1). */
-    public Neighbour describe(int row) throws IOException {
+    Neighbour describe(int row) throws IOException {
         return neighbour(searcher.storedFields().document(docOf(row)), 1.0);
     }
 
@@ -180,7 +180,7 @@ public final class VectorIndex implements AutoCloseable {
     }
 
     /** Checks that a query vector fits this index, naming both dimensions when it does not. */
-    public void requireDimension(float[] query) {
+    void requireDimension(float[] query) {
         Objects.requireNonNull(query, "query");
         if (query.length != manifest.dimension()) {
             throw new IllegalArgumentException("the query has " + query.length + " dimensions but the index holds "

@@ -25,7 +25,7 @@ public final class ConfigDiff {
     private ConfigDiff() {}
 
     /** The changes from {@code before} to {@code after}, in field order. */
-    public static List<Change> between(TrainConfig before, TrainConfig after) {
+    static List<Change> between(TrainConfig before, TrainConfig after) {
         List<Change> out = new ArrayList<>();
         collect("", RunJson.mapper().valueToTree(before), RunJson.mapper().valueToTree(after), out);
         return out;

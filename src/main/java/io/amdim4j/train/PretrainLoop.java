@@ -40,7 +40,7 @@ public final class PretrainLoop {
     /**
      * @param lastGoodCheckpoint describes the newest checkpoint for the NaN message, given the current step
      */
-    public PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
+    PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
             List<PretrainListener> listeners, IntFunction<String> lastGoodCheckpoint) {
         this.config = config;
         this.step = step;
@@ -55,12 +55,12 @@ public final class PretrainLoop {
     }
 
     /** Also stop after the first update that ends more than {@code seconds} from now. */
-    public void stopAfterSeconds(double seconds) {
+    void stopAfterSeconds(double seconds) {
         deadlineNanos = System.nanoTime() + (long) (seconds * 1e9);
     }
 
     /** Trains from {@code start} until the step limit, the time budget or the last epoch; returns where it stopped. */
-    public TrainingCursor run(TrainingCursor start) {
+    TrainingCursor run(TrainingCursor start) {
         TrainingCursor cursor = start;
         while (cursor.epoch() < config.epochs() && !limitReached(cursor)) {
             long epochStart = System.nanoTime();

@@ -35,7 +35,7 @@ public record TrainedEncoder(Encoder encoder, AugmentConfig augment, TrainConfig
      * Prefix of the encoder's parameters in a pre-training checkpoint, which names each parameter
      * {@code <block>/<DJL path>} (see {@code PretrainModel.parameters()}).
      */
-    public static final String CHECKPOINT_PREFIX = PretrainModel.ENCODER + "/";
+    static final String CHECKPOINT_PREFIX = PretrainModel.ENCODER + "/";
 
     /** Checks that nothing is missing and that the test transform makes the encoder's input. */
     public TrainedEncoder {

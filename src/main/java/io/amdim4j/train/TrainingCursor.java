@@ -11,7 +11,7 @@ package io.amdim4j.train;
  */
 public record TrainingCursor(long step, int epoch, int batch) {
 
-    public static final TrainingCursor START = new TrainingCursor(0, 0, 0);
+    static final TrainingCursor START = new TrainingCursor(0, 0, 0);
 
     public TrainingCursor {
         if (step < 0 || epoch < 0 || batch < 0) {
@@ -20,12 +20,12 @@ public record TrainingCursor(long step, int epoch, int batch) {
     }
 
     /** After one more update on the current batch. */
-    public TrainingCursor afterStep() {
+    TrainingCursor afterStep() {
         return new TrainingCursor(step + 1, epoch, batch + 1);
     }
 
     /** At the start of the next epoch. */
-    public TrainingCursor nextEpoch() {
+    TrainingCursor nextEpoch() {
         return new TrainingCursor(step, epoch + 1, 0);
     }
 }
