@@ -37,6 +37,16 @@ public record ColorJitter(double probability, double brightness, double contrast
     static final int HUE = 3;
     private static final int OPERATIONS = 4;
 
+    /**
+     * Checks the probability and strengths.
+     *
+     * @param probability in [0, 1]
+     * @param brightness at least 0
+     * @param contrast at least 0
+     * @param saturation at least 0
+     * @param hue in [0, 0.5]
+     * @throws IllegalArgumentException naming the value out of range
+     */
     public ColorJitter {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("jitter probability must be in [0, 1], got " + probability);

@@ -18,6 +18,12 @@ public record Grayscale(double probability) {
     static final float LUMA_G = 0.587f;
     static final float LUMA_B = 0.114f;
 
+    /**
+     * Checks the probability.
+     *
+     * @param probability in [0, 1]
+     * @throws IllegalArgumentException if it is outside [0, 1]
+     */
     public Grayscale {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("grayscale probability must be in [0, 1], got " + probability);
@@ -51,7 +57,14 @@ public record Grayscale(double probability) {
         }
     }
 
-    /** 0.299R + 0.587G + 0.114B. */
+    /**
+     * 0.299R + 0.587G + 0.114B, the ITU-R 601 luma that PIL's {@code convert("L")} uses.
+     *
+     * @param r red, in [0, 1]
+     * @param g green, in [0, 1]
+     * @param b blue, in [0, 1]
+     * @return the grey value, in [0, 1] when the inputs are
+     */
     public static float luma(float r, float g, float b) {
         return LUMA_R * r + LUMA_G * g + LUMA_B * b;
     }

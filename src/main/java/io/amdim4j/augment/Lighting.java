@@ -24,6 +24,12 @@ public record Lighting(double alphaStd) {
         {-0.5836, -0.6948, 0.4203},
     };
 
+    /**
+     * Checks the noise scale.
+     *
+     * @param alphaStd at least 0
+     * @throws IllegalArgumentException if it is negative or NaN
+     */
     public Lighting {
         if (!(alphaStd >= 0)) {
             throw new IllegalArgumentException("lighting alphaStd must be >= 0, got " + alphaStd);

@@ -13,6 +13,13 @@ public record Normalize(List<Double> mean, List<Double> std) {
 
     private static final double MAX_8BIT = 255.0;
 
+    /**
+     * Copies the statistics and checks they fit one another.
+     *
+     * @param mean 1 or 3 values
+     * @param std as many values as {@code mean}, each positive
+     * @throws IllegalArgumentException if the counts differ or are not 1 or 3, or a std is not positive
+     */
     public Normalize {
         mean = List.copyOf(mean);
         std = List.copyOf(std);

@@ -30,6 +30,16 @@ public record RandomResizedCrop(int size, double scaleMin, double scaleMax, doub
     /** Spec §5.3: up to 10 attempts before the centre-crop fallback. */
     static final int ATTEMPTS = 10;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param size positive
+     * @param scaleMin in (0, scaleMax]
+     * @param scaleMax in [scaleMin, 1]
+     * @param ratioMin in (0, ratioMax]
+     * @param ratioMax finite
+     * @throws IllegalArgumentException naming the range that does not hold
+     */
     public RandomResizedCrop {
         if (size <= 0) {
             throw new IllegalArgumentException("crop size must be positive, got " + size);

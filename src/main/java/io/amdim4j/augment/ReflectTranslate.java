@@ -18,6 +18,13 @@ public record ReflectTranslate(double probability, int maxShift) {
     /** Spec §5.2: tx, ty uniform in −4…4. */
     static final int MAX_SHIFT = 4;
 
+    /**
+     * Checks the probability and shift.
+     *
+     * @param probability in [0, 1]
+     * @param maxShift at least 0
+     * @throws IllegalArgumentException naming the value out of range
+     */
     public ReflectTranslate {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("translate probability must be in [0, 1], got " + probability);

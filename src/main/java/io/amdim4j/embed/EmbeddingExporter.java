@@ -74,7 +74,7 @@ public final class EmbeddingExporter {
      * Embeds a dataset through the test transform of an augmentation family.
      *
      * @param dataset the images
-     * @param augment the family the encoder was trained with ({@link TrainedEncoder#augment()}); its
+     * @param augment the family the encoder was trained with ({@code TrainedEncoder.augment()}); its
      *     test transform must produce the encoder's input
      * @param outDir directory for the files (created if needed)
      * @return the files written

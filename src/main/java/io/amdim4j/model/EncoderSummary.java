@@ -111,7 +111,7 @@ public record EncoderSummary(EncoderConfig config, List<LayerSummary> rows) {
 
     private static String tag(EncoderLayout layout, LayerSpec spec, boolean useBn) {
         int k = spec.index();
-        if (spec.kind() == LayerSpec.Kind.FINAL_BN) {
+        if (spec.kind() == LayerKind.FINAL_BN) {
             return " -> r1";
         }
         // without OBN, tap7 is the output of the layer just before it

@@ -8,7 +8,7 @@ import ai.djl.training.initializer.Initializer;
 
 /**
  * The heads' shortcut weight W_s (R×C, stored as R×C×1×1): U(−0.01, 0.01) noise, then W_s[i, i] = 1
- * for i < C, i.e. identity plus noise (spec §2.4). Needs R ≥ C.
+ * for i &lt; C, i.e. identity plus noise (spec §2.4). Needs R ≥ C.
  */
 final class IdentityNoiseInitializer implements Initializer {
 

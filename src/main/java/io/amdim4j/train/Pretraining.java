@@ -86,14 +86,28 @@ public final class Pretraining {
         }
     }
 
-    /** Where a finished (or stopped) run ended. */
+    /**
+     * Where a finished (or stopped) run ended.
+     *
+     * @param run the run directory's layout
+     * @param cursor epoch, batch and update after the last update
+     * @param checkpoint the checkpoint written at that update, from which {@link TrainedEncoder} loads
+     */
     public record Outcome(RunDirectory run, TrainingCursor cursor, Path checkpoint) {}
 
     private Pretraining() {}
 
     /**
      * Starts a new run in an empty or absent directory, holding the directory's {@link RunLock} until it
-     * ends.
+     * ends. The dataset is opened (and fingerprinted) before anything is written.
+     *
+     * @param config the whole run's configuration, written to {@code config.json} before the first update
+     * @param runDir the run directory, created if absent
+     * @param options progress bar, log, budget and the caller's listeners
+     * @return where the run ended
+     * @throws IOException if the directory, the dataset or a checkpoint cannot be read or written, or
+     *     another process holds the run's lock
+     * @throws IllegalArgumentException if {@code runDir} already holds a run
      */
     public static Outcome start(TrainConfig config, Path runDir, Options options) throws IOException {
         RunDirectory run = new RunDirectory(runDir);
@@ -113,8 +127,13 @@ public final class Pretraining {
      * config.json's "history"; a change outside {@link ResumeChanges#FIELDS} is refused before anything
      * is written.
      *
+     * @param runDir a run directory written by {@link #start}
      * @param changes given the run's configuration, the one to continue with; may throw
      *     IllegalArgumentException to refuse
+     * @param options progress bar, log, budget and the caller's listeners
+     * @return where the run ended
+     * @throws IOException if no checkpoint can be read or a file cannot be written
+     * @throws IllegalArgumentException if a changed setting cannot change on resume
      */
     public static Outcome resume(Path runDir, UnaryOperator<TrainConfig> changes, Options options)
             throws IOException {

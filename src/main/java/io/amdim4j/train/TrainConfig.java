@@ -54,6 +54,27 @@ public record TrainConfig(
     /** Batches used to re-estimate batch-norm statistics before a test (spec §6.2). */
     public static final int BN_BATCHES = 50;
 
+    /**
+     * Checks each setting and that the augmentation makes the encoder's input, naming the option.
+     *
+     * @param data required
+     * @param encoder required
+     * @param augment required; its size and channels equal the encoder's
+     * @param nce required
+     * @param mixture required
+     * @param optim required
+     * @param epochs at least 1
+     * @param maxSteps at least 0
+     * @param batchSize at least 2
+     * @param loaderThreads at least 1
+     * @param checkpointEvery at least 0
+     * @param keepCheckpoints at least 2
+     * @param testEachEpoch whether to test each epoch
+     * @param bnBatches at least 1
+     * @param precision may be null, meaning float32
+     * @throws NullPointerException naming a missing part
+     * @throws IllegalArgumentException naming the first setting out of range or the size or channel mismatch
+     */
     public TrainConfig {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(encoder, "encoder");
@@ -126,7 +147,11 @@ public record TrainConfig(
         return data.dataset().toString();
     }
 
-    /** The master seed. */
+    /**
+     * The master seed, from which every random stream is split per purpose.
+     *
+     * @return the data config's seed
+     */
     public long seed() {
         return data.seed();
     }

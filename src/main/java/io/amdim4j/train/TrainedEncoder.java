@@ -37,7 +37,15 @@ public record TrainedEncoder(Encoder encoder, AugmentConfig augment, TrainConfig
      */
     static final String CHECKPOINT_PREFIX = PretrainModel.ENCODER + "/";
 
-    /** Checks that nothing is missing and that the test transform makes the encoder's input. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param encoder required
+     * @param augment required
+     * @param config required
+     * @param checkpoint required
+     * @throws NullPointerException naming a missing part
+     */
     public TrainedEncoder {
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(augment, "augment");

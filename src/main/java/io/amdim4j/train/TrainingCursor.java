@@ -13,6 +13,14 @@ public record TrainingCursor(long step, int epoch, int batch) {
 
     static final TrainingCursor START = new TrainingCursor(0, 0, 0);
 
+    /**
+     * Checks that no counter is negative.
+     *
+     * @param step updates done
+     * @param epoch epoch of the next batch
+     * @param batch next batch within the epoch
+     * @throws IllegalArgumentException if a value is negative
+     */
     public TrainingCursor {
         if (step < 0 || epoch < 0 || batch < 0) {
             throw new IllegalArgumentException("cursor values must be >= 0: " + step + ", " + epoch + ", " + batch);
