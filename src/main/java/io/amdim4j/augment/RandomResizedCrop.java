@@ -60,7 +60,7 @@ public record RandomResizedCrop(int size, double scaleMin, double scaleMax, doub
     }
 
     /** A crop rectangle in input pixels. */
-    public record CropBox(int top, int left, int height, int width) {
+    record CropBox(int top, int left, int height, int width) {
     }
 
     /** Draws a crop box, then resamples it to {@code size × size} as a new image. */

@@ -32,7 +32,7 @@ public final class MixtureNceLoss {
      * @param weightedScore mean over (a,l) of Σ_j q·s_j
      * @param entropy mean over (a,l) of H(q)
      */
-    public record Term(NDArray loss, NDArray reg, NDArray weightedScore, NDArray entropy) {}
+    record Term(NDArray loss, NDArray reg, NDArray weightedScore, NDArray entropy) {}
 
     /**
      * Creates the loss.

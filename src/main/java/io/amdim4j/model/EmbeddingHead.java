@@ -21,13 +21,7 @@ import java.util.Optional;
  * (W_s: identity plus U(−0.01, 0.01) noise; b_s: U(±1/√C)) and {@code bn_out} (always), spec §2.4.
  * Needs R ≥ C.
  */
-<<<<<<< HEAD
-public final class EmbeddingHead extends CheckedBlock {
-=======
-final class EmbeddingHead extends AbstractBlock {
-
-    private static final byte VERSION = 1;
->>>>>>> fede905 (Surface: public classes, constructors, methods and constants used only inside their own package become package-private (modifiers only; README's API classes and their config presets stay public))
+final class EmbeddingHead extends CheckedBlock {
 
     private final int outChannels;
     private final ResidualBranch branch;

@@ -22,7 +22,7 @@ public final class PretrainLoop {
 
     /** Tests the online probes at the end of an epoch. */
     @FunctionalInterface
-    public interface EpochTester {
+    interface EpochTester {
         ProbeAccuracy test(int epoch);
     }
 
