@@ -47,9 +47,33 @@ public record AugmentConfig(
 
     /** Side of the 32-px encoder's input (spec §5.2). */
     public static final int SIZE_32 = 32;
+    /** Side of the 64-px encoder's input, STL-10's crop (spec §5.2). */
     public static final int SIZE_64 = 64;
-    public static final int SIZE_128 = 128;
+    static final int SIZE_128 = 128;
 
+    /**
+     * Checks that the parts fit together, naming the family and the offending component.
+     *
+     * @param name family label, not blank
+     * @param size output side, positive
+     * @param channels 1 or 3
+     * @param flip whether the shared flip runs
+     * @param translate the translation, for 32-px families only
+     * @param crop the crop, for 64/128-px families only; its size equals {@code size}
+     * @param jitter colour jitter, required
+     * @param grayscale random grayscale, required
+     * @param lighting PCA lighting, required; non-zero needs 3 work channels
+     * @param normalize statistics of at most {@code channels} channels, required
+     * @param testResize at least {@code size} for crop families, 0 for 32-px families
+     * @param padding in [0, size/2), 32-px families only
+     * @param resizeInput 32-px families only
+     * @throws IllegalArgumentException if the name is blank, size is not positive, channels is not 1
+     *     or 3, not exactly one of {@code translate} and {@code crop} is set, the crop's size differs
+     *     from {@code size}, {@code normalize} has more channels than {@code channels}, lighting is on
+     *     without 3-channel work, {@code testResize}, {@code padding} or {@code resizeInput} do not fit
+     *     the family kind
+     * @throws NullPointerException if jitter, grayscale, lighting or normalize is null
+     */
     public AugmentConfig {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("augment name must not be blank");
@@ -99,14 +123,22 @@ public record AugmentConfig(
         }
     }
 
-    /** Spec §5.2, CIFAR-10/100 at 32 px: flip, translate ±4 (p 0.8), jitter (0.4, 0.4, 0.4, 0.2), gray 0.25. */
+    /**
+     * Spec §5.2, CIFAR-10/100 at 32 px: flip, translate ±4 (p 0.8), jitter (0.4, 0.4, 0.4, 0.2), gray 0.25.
+     *
+     * @return the 32-px RGB preset
+     */
     public static AugmentConfig cifar32() {
         return new AugmentConfig("cifar32", SIZE_32, 3, true, ReflectTranslate.standard(), null,
                 ColorJitter.standard(ColorJitter.HUE_STRENGTH), Grayscale.standard(), Lighting.none(),
                 Normalize.cifar(), 0, 0, false);
     }
 
-    /** Spec §5.2 and §5.5, STL-10 at 64 px: crop scale (0.3, 1), hue 0.2; test: shorter side 70, crop 64. */
+    /**
+     * Spec §5.2 and §5.5, STL-10 at 64 px: crop scale (0.3, 1), hue 0.2; test: shorter side 70, crop 64.
+     *
+     * @return the 64-px RGB preset
+     */
     public static AugmentConfig stl64() {
         return new AugmentConfig("stl64", SIZE_64, 3, true, null, RandomResizedCrop.standard(SIZE_64),
                 ColorJitter.standard(ColorJitter.HUE_STRENGTH), Grayscale.standard(), Lighting.none(),
@@ -116,6 +148,8 @@ public record AugmentConfig(
     /**
      * Our 128-px default (spec §9 #4): crop scale (0.2, 0.9) and PCA lighting 0.1, otherwise spec §5.2
      * (hue 0.1); test: shorter side 146, crop 128.
+     *
+     * @return the 128-px RGB preset
      */
     public static AugmentConfig imagenet128() {
         return new AugmentConfig("imagenet128", SIZE_128, 3, true, null,
@@ -126,7 +160,11 @@ public record AugmentConfig(
                 false);
     }
 
-    /** The reference's 128-px transform (spec §5.2 as written, the §9 #4 option): scale (0.3, 1), no lighting. */
+    /**
+     * The reference's 128-px transform (spec §5.2 as written, the §9 #4 option): scale (0.3, 1), no lighting.
+     *
+     * @return the 128-px preset named {@code imagenet128-reference}
+     */
     public static AugmentConfig imagenet128Reference() {
         return new AugmentConfig("imagenet128-reference", SIZE_128, 3, true, null,
                 RandomResizedCrop.standard(SIZE_128), ColorJitter.standard(ColorJitter.HUE_STRENGTH_128),
@@ -138,6 +176,8 @@ public record AugmentConfig(
      * Spec §5.4, 28×28 grayscale (Fashion-MNIST): zero-pad to 32, shared flip, translate ±4 (p 0.8),
      * brightness and contrast jitter 0.4 (p 0.8), mean 0.2860, std 0.3530, 1 channel. Use
      * {@code withFlip(false)} for digits and {@code withChannels(3)} for the replicated-RGB option.
+     *
+     * @return the 32-px one-channel preset for 28-px inputs
      */
     public static AugmentConfig gray28() {
         return new AugmentConfig("gray28", SIZE_32, 1, true, ReflectTranslate.standard(), null,
@@ -149,6 +189,11 @@ public record AugmentConfig(
     /**
      * The preset for an encoder input of {@code size} pixels and {@code channels} channels: 32/3 cifar32,
      * 32/1 gray28, 64/3 stl64, 128/3 imagenet128.
+     *
+     * @param size the encoder's input side in pixels
+     * @param channels the encoder's input channels
+     * @return a fresh preset
+     * @throws IllegalArgumentException if no preset has that size and channel count
      */
     public static AugmentConfig forFamily(int size, int channels) {
         if (size == SIZE_32 && channels == 3) {
@@ -169,7 +214,7 @@ public record AugmentConfig(
     }
 
     /** The preset called {@code name}: cifar32, stl64, imagenet128, imagenet128-reference or gray28. */
-    public static AugmentConfig named(String name) {
+    static AugmentConfig named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "cifar32" -> cifar32();
             case "stl64" -> stl64();
@@ -181,25 +226,46 @@ public record AugmentConfig(
         };
     }
 
-    /** This config with the shared flip switched on or off. */
+    /**
+     * This config with the shared flip switched on or off.
+     *
+     * @param on whether the shared flip runs
+     * @return a copy that differs only in {@code flip}
+     */
     public AugmentConfig withFlip(boolean on) {
         return new AugmentConfig(name, size, channels, on, translate, crop, jitter, grayscale, lighting, normalize,
                 testResize, padding, resizeInput);
     }
 
-    /** This config with another output channel count (3 on a 1-channel family replicates, spec §5.4). */
+    /**
+     * This config with another output channel count (3 on a 1-channel family replicates, spec §5.4).
+     *
+     * @param outChannels 1 or 3
+     * @return a copy that differs only in {@code channels}
+     * @throws IllegalArgumentException if {@code outChannels} cannot hold the work channels
+     */
     public AugmentConfig withChannels(int outChannels) {
         return new AugmentConfig(name, size, outChannels, flip, translate, crop, jitter, grayscale, lighting,
                 normalize, testResize, padding, resizeInput);
     }
 
-    /** This config with the input pre-resize (32-px families) switched on or off. */
+    /**
+     * This config with the input pre-resize (32-px families) switched on or off.
+     *
+     * @param on whether inputs of another size are resized to {@code size × size} first
+     * @return a copy that differs only in {@code resizeInput}
+     * @throws IllegalArgumentException if {@code on} is true for a crop family
+     */
     public AugmentConfig withResizeInput(boolean on) {
         return new AugmentConfig(name, size, channels, flip, translate, crop, jitter, grayscale, lighting,
                 normalize, testResize, padding, on);
     }
 
-    /** The channel count the operations work on: that of the normalisation statistics. */
+    /**
+     * The channel count the operations work on: that of the normalisation statistics.
+     *
+     * @return 1 or 3, at most {@link #channels()}
+     */
     public int workChannels() {
         return normalize.channels();
     }

@@ -18,7 +18,7 @@ package io.amdim4j.augment;
  * were the whole image, as torchvision crops before it resizes, so the kernel stops at the crop's
  * edges, not the image's.
  */
-public final class BicubicResampler {
+final class BicubicResampler {
 
     /** Keys' free parameter, as in Pillow. */
     static final double A = -0.5;

@@ -6,7 +6,7 @@ package io.amdim4j.augment;
  *
  * @param size side of the window
  */
-public record CenterCrop(int size) {
+record CenterCrop(int size) {
 
     public CenterCrop {
         if (size <= 0) {

@@ -21,13 +21,13 @@ import java.util.random.RandomGenerator;
 public record ColorJitter(double probability, double brightness, double contrast, double saturation, double hue) {
 
     /** Spec §5.2: jitter applied with p = 0.8. */
-    public static final double JITTER_PROBABILITY = 0.8;
+    static final double JITTER_PROBABILITY = 0.8;
     /** Spec §5.2: brightness, contrast and saturation strength 0.4. */
-    public static final double BCS_STRENGTH = 0.4;
+    static final double BCS_STRENGTH = 0.4;
     /** Spec §5.2: hue strength 0.2 at 32 and 64 px. */
-    public static final double HUE_STRENGTH = 0.2;
+    static final double HUE_STRENGTH = 0.2;
     /** Spec §5.2: hue strength 0.1 at 128 px. */
-    public static final double HUE_STRENGTH_128 = 0.1;
+    static final double HUE_STRENGTH_128 = 0.1;
     /** Hue is a fraction of the colour circle, so a shift beyond half a turn is meaningless. */
     private static final double MAX_HUE = 0.5;
 
@@ -37,6 +37,16 @@ public record ColorJitter(double probability, double brightness, double contrast
     static final int HUE = 3;
     private static final int OPERATIONS = 4;
 
+    /**
+     * Checks the probability and strengths.
+     *
+     * @param probability in [0, 1]
+     * @param brightness at least 0
+     * @param contrast at least 0
+     * @param saturation at least 0
+     * @param hue in [0, 0.5]
+     * @throws IllegalArgumentException naming the value out of range
+     */
     public ColorJitter {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("jitter probability must be in [0, 1], got " + probability);
@@ -50,7 +60,7 @@ public record ColorJitter(double probability, double brightness, double contrast
     }
 
     /** Spec §5.2: p = 0.8, (0.4, 0.4, 0.4, hue). */
-    public static ColorJitter standard(double hue) {
+    static ColorJitter standard(double hue) {
         return new ColorJitter(JITTER_PROBABILITY, BCS_STRENGTH, BCS_STRENGTH, BCS_STRENGTH, hue);
     }
 
@@ -63,7 +73,7 @@ public record ColorJitter(double probability, double brightness, double contrast
     }
 
     /** With {@link #probability()}, jitters {@code image} in place. */
-    public void applyInPlace(FloatImage image, RandomGenerator rng) {
+    void applyInPlace(FloatImage image, RandomGenerator rng) {
         if (rng.nextDouble() < probability) {
             apply(image, draw(image.channels(), rng));
         }
@@ -118,7 +128,7 @@ public record ColorJitter(double probability, double brightness, double contrast
     }
 
     /** x ← clip(b·x). */
-    public static void adjustBrightness(FloatImage image, float b) {
+    static void adjustBrightness(FloatImage image, float b) {
         float[] d = image.data();
         for (int i = 0; i < d.length; i++) {
             d[i] = Math.max(0f, Math.min(1f, b * d[i]));
@@ -126,7 +136,7 @@ public record ColorJitter(double probability, double brightness, double contrast
     }
 
     /** x ← clip(c·x + (1 − c)·mean(gray(x))), one mean over the whole image. */
-    public static void adjustContrast(FloatImage image, float c) {
+    static void adjustContrast(FloatImage image, float c) {
         float[] d = image.data();
         int plane = image.planeSize();
         double sum = 0;
@@ -146,7 +156,7 @@ public record ColorJitter(double probability, double brightness, double contrast
     }
 
     /** x ← clip(s·x + (1 − s)·gray(x)) per pixel; nothing to do on one channel. */
-    public static void adjustSaturation(FloatImage image, float s) {
+    static void adjustSaturation(FloatImage image, float s) {
         if (image.channels() != 3) {
             return;
         }
@@ -175,7 +185,7 @@ public record ColorJitter(double probability, double brightness, double contrast
      * n = 5, 3, 1 for R, G, B (C = V − min is the chroma): the branch-free form of the HSV sector
      * table, which keeps this loop fast on the noisy hue of real images.
      */
-    public static void adjustHue(FloatImage image, float h) {
+    static void adjustHue(FloatImage image, float h) {
         if (image.channels() != 3) {
             return;
         }

@@ -37,12 +37,12 @@ public record FloatImage(int channels, int height, int width, float[] data) {
     }
 
     /** An all-zero image. */
-    public static FloatImage zeros(int channels, int height, int width) {
+    static FloatImage zeros(int channels, int height, int width) {
         return new FloatImage(channels, height, width, new float[channels * height * width]);
     }
 
     /** Converts 8-bit values to [0, 1] by dividing by 255 (spec §5.1 step 3). */
-    public static FloatImage fromRaw(RawImage image) {
+    static FloatImage fromRaw(RawImage image) {
         byte[] pixels = image.pixels();
         float[] data = new float[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
@@ -52,17 +52,17 @@ public record FloatImage(int channels, int height, int width, float[] data) {
     }
 
     /** Value of channel {@code c} at row {@code y}, column {@code x}. */
-    public float get(int c, int y, int x) {
+    float get(int c, int y, int x) {
         return data[(c * height + y) * width + x];
     }
 
     /** {@code height * width}: the stride between channel planes. */
-    public int planeSize() {
+    int planeSize() {
         return height * width;
     }
 
     /** An independent copy. */
-    public FloatImage copy() {
+    FloatImage copy() {
         return new FloatImage(channels, height, width, data.clone());
     }
 
@@ -70,7 +70,7 @@ public record FloatImage(int channels, int height, int width, float[] data) {
      * This image with its single channel copied to three (spec §5.4 option), or this image itself if
      * it already has three channels.
      */
-    public FloatImage toThreeChannels() {
+    FloatImage toThreeChannels() {
         if (channels == 3) {
             return this;
         }

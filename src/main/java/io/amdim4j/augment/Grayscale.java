@@ -12,12 +12,18 @@ import java.util.random.RandomGenerator;
 public record Grayscale(double probability) {
 
     /** Spec §5.2: grayscale with p = 0.25. */
-    public static final double GRAYSCALE_PROBABILITY = 0.25;
+    static final double GRAYSCALE_PROBABILITY = 0.25;
     /** ITU-R 601 luma weights, spec §5.3. */
-    public static final float LUMA_R = 0.299f;
-    public static final float LUMA_G = 0.587f;
-    public static final float LUMA_B = 0.114f;
+    static final float LUMA_R = 0.299f;
+    static final float LUMA_G = 0.587f;
+    static final float LUMA_B = 0.114f;
 
+    /**
+     * Checks the probability.
+     *
+     * @param probability in [0, 1]
+     * @throws IllegalArgumentException if it is outside [0, 1]
+     */
     public Grayscale {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("grayscale probability must be in [0, 1], got " + probability);
@@ -25,19 +31,19 @@ public record Grayscale(double probability) {
     }
 
     /** Spec §5.2: p = 0.25. */
-    public static Grayscale standard() {
+    static Grayscale standard() {
         return new Grayscale(GRAYSCALE_PROBABILITY);
     }
 
     /** With {@link #probability()}, makes a 3-channel {@code image} grey in place. */
-    public void applyInPlace(FloatImage image, RandomGenerator rng) {
+    void applyInPlace(FloatImage image, RandomGenerator rng) {
         if (image.channels() == 3 && rng.nextDouble() < probability) {
             toGrayInPlace(image);
         }
     }
 
     /** Writes the luma of each pixel to all three channels. */
-    public static void toGrayInPlace(FloatImage image) {
+    static void toGrayInPlace(FloatImage image) {
         if (image.channels() != 3) {
             return;
         }
@@ -51,7 +57,14 @@ public record Grayscale(double probability) {
         }
     }
 
-    /** 0.299R + 0.587G + 0.114B. */
+    /**
+     * 0.299R + 0.587G + 0.114B, the ITU-R 601 luma that PIL's {@code convert("L")} uses.
+     *
+     * @param r red, in [0, 1]
+     * @param g green, in [0, 1]
+     * @param b blue, in [0, 1]
+     * @return the grey value, in [0, 1] when the inputs are
+     */
     public static float luma(float r, float g, float b) {
         return LUMA_R * r + LUMA_G * g + LUMA_B * b;
     }

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  *
  * @param probability chance of flipping, in [0, 1]
  */
-public record HorizontalFlip(double probability) {
+record HorizontalFlip(double probability) {
 
     /** Spec §5.1: p = 0.5. */
     public static final double FLIP_PROBABILITY = 0.5;

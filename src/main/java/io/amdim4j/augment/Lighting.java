@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
 public record Lighting(double alphaStd) {
 
     /** Spec §9 #4: lighting noise 0.1 at 128 px. */
-    public static final double ALPHA_STD_128 = 0.1;
+    static final double ALPHA_STD_128 = 0.1;
     /** Eigenvalues of the ImageNet RGB covariance (AlexNet). */
     static final double[] EIGVAL = {0.2175, 0.0188, 0.0045};
     /** Eigenvectors as columns: EIGVEC[channel][component]. */
@@ -24,6 +24,12 @@ public record Lighting(double alphaStd) {
         {-0.5836, -0.6948, 0.4203},
     };
 
+    /**
+     * Checks the noise scale.
+     *
+     * @param alphaStd at least 0
+     * @throws IllegalArgumentException if it is negative or NaN
+     */
     public Lighting {
         if (!(alphaStd >= 0)) {
             throw new IllegalArgumentException("lighting alphaStd must be >= 0, got " + alphaStd);
@@ -31,12 +37,12 @@ public record Lighting(double alphaStd) {
     }
 
     /** No lighting noise (spec §5). */
-    public static Lighting none() {
+    static Lighting none() {
         return new Lighting(0);
     }
 
     /** Draws α (three Gaussians, if enabled) and adds the noise to {@code image} in place. */
-    public void applyInPlace(FloatImage image, RandomGenerator rng) {
+    void applyInPlace(FloatImage image, RandomGenerator rng) {
         if (alphaStd == 0) {
             return;
         }

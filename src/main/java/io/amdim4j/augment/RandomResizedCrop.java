@@ -19,17 +19,27 @@ import java.util.random.RandomGenerator;
 public record RandomResizedCrop(int size, double scaleMin, double scaleMax, double ratioMin, double ratioMax) {
 
     /** Spec §5.2: scale (0.3, 1.0). */
-    public static final double SCALE_MIN = 0.3;
-    public static final double SCALE_MAX = 1.0;
+    static final double SCALE_MIN = 0.3;
+    static final double SCALE_MAX = 1.0;
     /** Spec §9 #4, our 128-px default: scale (0.2, 0.9). */
-    public static final double SCALE_MIN_128 = 0.2;
-    public static final double SCALE_MAX_128 = 0.9;
+    static final double SCALE_MIN_128 = 0.2;
+    static final double SCALE_MAX_128 = 0.9;
     /** Spec §5.2: ratio (0.7, 1.4). */
-    public static final double RATIO_MIN = 0.7;
-    public static final double RATIO_MAX = 1.4;
+    static final double RATIO_MIN = 0.7;
+    static final double RATIO_MAX = 1.4;
     /** Spec §5.3: up to 10 attempts before the centre-crop fallback. */
-    public static final int ATTEMPTS = 10;
+    static final int ATTEMPTS = 10;
 
+    /**
+     * Checks the ranges.
+     *
+     * @param size positive
+     * @param scaleMin in (0, scaleMax]
+     * @param scaleMax in [scaleMin, 1]
+     * @param ratioMin in (0, ratioMax]
+     * @param ratioMax finite
+     * @throws IllegalArgumentException naming the range that does not hold
+     */
     public RandomResizedCrop {
         if (size <= 0) {
             throw new IllegalArgumentException("crop size must be positive, got " + size);
@@ -45,16 +55,16 @@ public record RandomResizedCrop(int size, double scaleMin, double scaleMax, doub
     }
 
     /** Spec §5.2: scale (0.3, 1.0), ratio (0.7, 1.4). */
-    public static RandomResizedCrop standard(int size) {
+    static RandomResizedCrop standard(int size) {
         return new RandomResizedCrop(size, SCALE_MIN, SCALE_MAX, RATIO_MIN, RATIO_MAX);
     }
 
     /** A crop rectangle in input pixels. */
-    public record CropBox(int top, int left, int height, int width) {
+    record CropBox(int top, int left, int height, int width) {
     }
 
     /** Draws a crop box, then resamples it to {@code size × size} as a new image. */
-    public FloatImage apply(FloatImage image, RandomGenerator rng) {
+    FloatImage apply(FloatImage image, RandomGenerator rng) {
         CropBox box = sample(image.height(), image.width(), rng);
         return BicubicResampler.resizeCrop(image, box.top(), box.left(), box.height(), box.width(), size, size);
     }
@@ -63,7 +73,7 @@ public record RandomResizedCrop(int size, double scaleMin, double scaleMax, doub
      * Draws a crop box for a {@code height × width} image. Per attempt: the area fraction, then the log
      * ratio; on success the top, then the left offset.
      */
-    public CropBox sample(int height, int width, RandomGenerator rng) {
+    CropBox sample(int height, int width, RandomGenerator rng) {
         double area = (double) height * width;
         double logRatioMin = Math.log(ratioMin);
         double logRatioMax = Math.log(ratioMax);

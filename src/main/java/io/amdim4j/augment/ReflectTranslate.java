@@ -14,10 +14,17 @@ import java.util.random.RandomGenerator;
 public record ReflectTranslate(double probability, int maxShift) {
 
     /** Spec §5.2: translation applied with p = 0.8. */
-    public static final double TRANSLATE_PROBABILITY = 0.8;
+    static final double TRANSLATE_PROBABILITY = 0.8;
     /** Spec §5.2: tx, ty uniform in −4…4. */
-    public static final int MAX_SHIFT = 4;
+    static final int MAX_SHIFT = 4;
 
+    /**
+     * Checks the probability and shift.
+     *
+     * @param probability in [0, 1]
+     * @param maxShift at least 0
+     * @throws IllegalArgumentException naming the value out of range
+     */
     public ReflectTranslate {
         if (!(probability >= 0 && probability <= 1)) {
             throw new IllegalArgumentException("translate probability must be in [0, 1], got " + probability);
@@ -28,7 +35,7 @@ public record ReflectTranslate(double probability, int maxShift) {
     }
 
     /** Spec §5.2: p = 0.8, ±4 px. */
-    public static ReflectTranslate standard() {
+    static ReflectTranslate standard() {
         return new ReflectTranslate(TRANSLATE_PROBABILITY, MAX_SHIFT);
     }
 
@@ -36,7 +43,7 @@ public record ReflectTranslate(double probability, int maxShift) {
      * Returns a new translated image (or a copy when the draw says no). Draws one number for the
      * decision, then tx, then ty.
      */
-    public FloatImage apply(FloatImage image, RandomGenerator rng) {
+    FloatImage apply(FloatImage image, RandomGenerator rng) {
         if (!(rng.nextDouble() < probability)) {
             return image.copy();
         }
@@ -46,7 +53,7 @@ public record ReflectTranslate(double probability, int maxShift) {
     }
 
     /** out[c, y, x] = in[c, refl(y − ty), refl(x − tx)], as a new image. */
-    public static FloatImage translate(FloatImage image, int tx, int ty) {
+    static FloatImage translate(FloatImage image, int tx, int ty) {
         int h = image.height();
         int w = image.width();
         float[] src = image.data();
@@ -77,7 +84,7 @@ public record ReflectTranslate(double probability, int maxShift) {
      * Mirror index without repeating the edge (numpy "reflect"): −1 → 1, n → n − 2; periodic with
      * period 2(n − 1), so any shift works even on images smaller than the shift.
      */
-    public static int reflect(int i, int n) {
+    static int reflect(int i, int n) {
         if (n == 1) {
             return 0;
         }

@@ -7,7 +7,7 @@ package io.amdim4j.augment;
  *
  * @param size target length of the shorter side
  */
-public record ResizeShorterSide(int size) {
+record ResizeShorterSide(int size) {
 
     /** Spec §5.5: shorter side 70 before the 64-px centre crop. */
     public static final int TEST_RESIZE_64 = 70;

@@ -49,7 +49,7 @@ public final class TwoViewAugmenter {
         return source;
     }
 
-    public AugmentConfig config() {
+    AugmentConfig config() {
         return config;
     }
 }

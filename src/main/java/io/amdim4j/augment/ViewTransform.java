@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * (reflected translation at 32 px, random resized crop at 64/128 px), colour jitter, grayscale,
  * lighting noise where configured, normalisation, then the copy to three channels if asked.
  */
-public final class ViewTransform {
+final class ViewTransform {
 
     private final AugmentConfig config;
     private final InputFormat format;

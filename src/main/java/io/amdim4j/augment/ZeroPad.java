@@ -6,7 +6,7 @@ package io.amdim4j.augment;
  *
  * @param padding border width in pixels, ≥ 0
  */
-public record ZeroPad(int padding) {
+record ZeroPad(int padding) {
 
     /** Spec §5.4: 2 px on each side, 28 → 32. */
     public static final int PAD_28_TO_32 = 2;

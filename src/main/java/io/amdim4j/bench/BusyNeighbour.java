@@ -14,7 +14,7 @@ import java.time.Duration;
  * core with the neighbour holds the others up at every parallel region. The thread is a daemon and
  * stops by itself after {@code limit}, so a failed benchmark can never leave it running.
  */
-public final class BusyNeighbour implements AutoCloseable {
+final class BusyNeighbour implements AutoCloseable {
 
     private final Thread thread;
     private volatile boolean stop;

@@ -37,7 +37,7 @@ public record DataBenchConfig(double warmupSeconds, int timedBatches, double sec
     }
 
     /** A budget of {@code batches} timed batches. */
-    public static DataBenchConfig batches(double warmupSeconds, int batches, int windows) {
+    static DataBenchConfig batches(double warmupSeconds, int batches, int windows) {
         return new DataBenchConfig(warmupSeconds, batches, 0, windows);
     }
 
@@ -47,7 +47,7 @@ public record DataBenchConfig(double warmupSeconds, int timedBatches, double sec
     }
 
     /** Number of windows actually used: with a batch budget, never more than there are batches. */
-    public int effectiveWindows() {
+    int effectiveWindows() {
         return timedBatches > 0 ? Math.min(windows, timedBatches) : windows;
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * consumer that does nothing else, i.e. the most the loader can feed a training step. Epochs follow
  * one another as in training, so epoch ends (a new shuffle, an emptied prefetch queue) are counted.
  */
-public final class DataBenchmark {
+final class DataBenchmark {
 
     private final DataBenchConfig config;
     private final LongSupplier nanoClock;

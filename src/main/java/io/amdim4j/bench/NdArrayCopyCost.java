@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * ({@link DeviceInput#view}, as a training step does), timed apart from batch production because it runs
  * on the training thread, not on the loader threads.
  */
-public final class NdArrayCopyCost {
+final class NdArrayCopyCost {
 
     private final LongSupplier nanoClock;
 

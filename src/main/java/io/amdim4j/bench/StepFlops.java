@@ -25,7 +25,7 @@ public final class StepFlops {
      * @param config the encoder
      * @return multiply-adds
      */
-    public static long encoderForwardMacs(EncoderConfig config) {
+    static long encoderForwardMacs(EncoderConfig config) {
         EncoderLayout layout = EncoderLayout.of(config);
         long macs = 0;
         int side = config.inputSize();

@@ -66,7 +66,7 @@ public record TrainStepBenchConfig(
      * The pre-training configuration whose step is timed: spec defaults for everything the step
      * reads (NCE clip and regulariser, Adam), no mixtures. The dataset is never opened.
      */
-    public TrainConfig trainConfig() {
+    TrainConfig trainConfig() {
         AugmentConfig augment = AugmentConfig.forFamily(encoder.inputSize(), encoder.numChannels());
         int epochs = 1;
         return new TrainConfig(DataConfig.defaults(SYNTHETIC_VIEWS, seed), encoder, augment,

@@ -39,7 +39,7 @@ public final class TrainStepBenchmark {
      * @param root the engine manager that owns the model for the duration
      * @return the timings
      */
-    public TrainStepBenchResult run(NDManager root) {
+    TrainStepBenchResult run(NDManager root) {
         return run(root, null);
     }
 

@@ -4,7 +4,7 @@ import io.amdim4j.model.EncoderConfig;
 import picocli.CommandLine.Option;
 
 /** Encoder hyper-parameters shared by every command that builds an encoder (spec §2.1). */
-public final class EncoderOptions {
+final class EncoderOptions {
 
     @Option(names = "--input-size", description = "Encoder input side: 32, 64 or 128 (default: 32, or the dataset's family).")
     Integer inputSize;

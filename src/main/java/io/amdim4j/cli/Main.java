@@ -40,7 +40,7 @@ public final class Main implements Runnable {
     }
 
     /** Builds the command line; tests run commands through it without exiting the JVM. */
-    public static CommandLine commandLine() {
+    static CommandLine commandLine() {
         Main main = new Main();
         return new CommandLine(main)
                 .setCaseInsensitiveEnumValuesAllowed(true)

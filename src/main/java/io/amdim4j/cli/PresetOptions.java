@@ -1,7 +1,7 @@
 package io.amdim4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.amdim4j.run.ConfigJson;
+import io.amdim4j.run.ValueChange;
 import io.amdim4j.run.PresetChoice;
 import io.amdim4j.run.RunJson;
 import io.amdim4j.train.Preset;
@@ -40,7 +40,7 @@ final class PresetOptions {
      */
     static PresetChoice apply(Preset preset, CommandSpec command, ParseResult given) {
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        Map<String, ConfigJson.Change> overrides = new LinkedHashMap<>();
+        Map<String, ValueChange> overrides = new LinkedHashMap<>();
         preset.settings().forEach((name, value) -> {
             OptionSpec option = command.findOption("--" + name);
             if (option == null) {
@@ -49,7 +49,7 @@ final class PresetOptions {
             }
             values.put(name, json(value));
             if (given.hasMatchedOption(option)) {
-                overrides.put(name, new ConfigJson.Change(json(value), json(option.getValue())));
+                overrides.put(name, new ValueChange(json(value), json(option.getValue())));
             } else {
                 option.setValue(value);
             }
@@ -61,7 +61,7 @@ final class PresetOptions {
     static void print(PrintWriter out, Preset preset, PresetChoice choice, TrainConfig config) {
         out.printf("preset %s (paper: %s; %s)%n", preset, preset.reported(), preset.source());
         choice.values().forEach((name, value) -> {
-            ConfigJson.Change override = choice.overrides().get(name);
+            ValueChange override = choice.overrides().get(name);
             out.printf("  --%-12s %s%n", name, override == null ? value
                     : override.to() + "   (given; overrides the preset's " + value + ")");
         });

@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  *
  * <p>The record's pixel bytes are already planar CHW, so {@link #get} is a single copy.
  */
-public final class CifarBinaryDataset extends AbstractImageDataset {
+final class CifarBinaryDataset extends AbstractImageDataset {
 
     /** Image side of every CIFAR image. */
     public static final int SIDE = 32;

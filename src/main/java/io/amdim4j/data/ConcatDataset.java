@@ -8,7 +8,7 @@ import java.util.Objects;
  * 5k labelled then 100k with label −1). Labelled parts must agree on their class names; unlabelled
  * parts (no class names) may be mixed in.
  */
-public final class ConcatDataset extends AbstractImageDataset {
+final class ConcatDataset extends AbstractImageDataset {
 
     private final List<ImageDataset> parts;
     /** {@code start[p]} is the global index of part p's first sample; the extra last entry is the total. */

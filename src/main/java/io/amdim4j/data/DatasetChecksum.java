@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * costs a directory walk, never a full read. It detects a different, truncated or re-encoded
  * dataset, not every flipped byte in the middle of a large file.
  */
-public final class DatasetChecksum {
+final class DatasetChecksum {
 
     /** Bytes hashed at each end of a file. */
     public static final int SAMPLE_BYTES = 1 << 20;

@@ -13,17 +13,17 @@ public final class DatasetException extends RuntimeException {
 
     private final transient Path file;
 
-    public DatasetException(Path file, String problem) {
+    DatasetException(Path file, String problem) {
         this(file, problem, null);
     }
 
-    public DatasetException(Path file, String problem, Throwable cause) {
+    DatasetException(Path file, String problem, Throwable cause) {
         super(file + ": " + Objects.requireNonNull(problem, "problem"), cause);
         this.file = Objects.requireNonNull(file, "file");
     }
 
     /** The file (or archive) at fault. */
-    public Path file() {
+    Path file() {
         return file;
     }
 }

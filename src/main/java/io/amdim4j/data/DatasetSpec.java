@@ -25,18 +25,37 @@ import java.util.Objects;
  */
 public record DatasetSpec(DatasetFormat format, Path path) {
 
+    /**
+     * Checks that both parts are given; the path is not opened here.
+     *
+     * @param format the format, required
+     * @param path the file or directory, required; it need not exist yet
+     * @throws NullPointerException naming the missing component
+     */
     public DatasetSpec {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(path, "path");
     }
 
-    /** {@code format} where {@link DatasetFormat#defaultPath} puts it. */
+    /**
+     * {@code format} where {@link DatasetFormat#defaultPath} puts it.
+     *
+     * @param format a format with a default path (the packaged Fashion-MNIST, MNIST)
+     * @return the spec of that default location
+     * @throws IllegalArgumentException if the format has no default path
+     */
     public static DatasetSpec atDefaultPath(DatasetFormat format) {
         return new DatasetSpec(format, format.defaultPath().orElseThrow(() -> new IllegalArgumentException(
                 "dataset " + format.cliName() + " needs a path: " + format.cliName() + ":/path/to/data")));
     }
 
-    /** Parses {@code format[:path]}; only formats with a {@link DatasetFormat#defaultPath} may omit the path. */
+    /**
+     * Parses {@code format[:path]}; only formats with a {@link DatasetFormat#defaultPath} may omit the path.
+     *
+     * @param text the command-line text, e.g. {@code cifar10:/data/cifar-10-batches-bin}
+     * @return the parsed spec
+     * @throws IllegalArgumentException if the format is unknown or a path is needed and missing
+     */
     @JsonCreator
     public static DatasetSpec parse(String text) {
         Objects.requireNonNull(text, "dataset");
@@ -46,7 +65,13 @@ public record DatasetSpec(DatasetFormat format, Path path) {
         return path.isEmpty() ? atDefaultPath(format) : new DatasetSpec(format, Path.of(path));
     }
 
-    /** Opens {@code split}, part by part; a missing path or file fails with a {@link DatasetException} naming it. */
+    /**
+     * Opens {@code split}, part by part; a missing path or file fails with a {@link DatasetException} naming it.
+     *
+     * @param split one split or several joined by {@code +}
+     * @return the split's images, its parts one after the other
+     * @throws DatasetException if the path or a split's file is missing or malformed
+     */
     public ImageDataset open(Split split) {
         Objects.requireNonNull(split, "split");
         if (!Files.exists(path)) {
@@ -57,7 +82,13 @@ public record DatasetSpec(DatasetFormat format, Path path) {
                 : new ConcatDataset(format.cliName() + " " + split + " (" + path + ")", parts);
     }
 
-    /** Provenance fingerprint of the dataset files ({@link DatasetChecksum}). */
+    /**
+     * Provenance fingerprint of the dataset files ({@link DatasetChecksum}), stored in config.json so
+     * a resumed or reproduced run can tell when its data changed.
+     *
+     * @return {@code "sha256:<hex>"} over the files' names, sizes and (for up to 64 files) sampled bytes
+     * @throws DatasetException if the path does not exist or a file cannot be read
+     */
     public String checksum() {
         return DatasetChecksum.of(path);
     }

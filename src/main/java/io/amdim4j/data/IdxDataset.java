@@ -21,22 +21,22 @@ import java.util.zip.GZIPInputStream;
 public final class IdxDataset extends AbstractImageDataset {
 
     /** IDX magic of a 3-d unsigned-byte array: 0x00000803. */
-    public static final int IMAGES_MAGIC = 2051;
+    static final int IMAGES_MAGIC = 2051;
     /** IDX magic of a 1-d unsigned-byte array: 0x00000801. */
-    public static final int LABELS_MAGIC = 2049;
+    static final int LABELS_MAGIC = 2049;
     /** Both MNIST and Fashion-MNIST have ten classes. */
-    public static final int NUM_CLASSES = 10;
+    static final int NUM_CLASSES = 10;
 
     /** Where Debian's {@code dataset-fashion-mnist} package installs the four files. */
     public static final Path FASHION_MNIST_DEFAULT_DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
     /** Fashion-MNIST class names in label order (Xiao et al. 2017). */
-    public static final List<String> FASHION_MNIST_CLASSES = List.of(
+    static final List<String> FASHION_MNIST_CLASSES = List.of(
             "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     /** MNIST class names: the digits. */
-    public static final List<String> MNIST_CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    static final List<String> MNIST_CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
     private static final int GZIP_MAGIC = 0x1f8b;
     private static final int HEADER_INT_BYTES = 4;
@@ -57,12 +57,12 @@ public final class IdxDataset extends AbstractImageDataset {
     }
 
     /** Fashion-MNIST split {@code train} or {@code test} from {@code dir} (standard file names). */
-    public static IdxDataset fashionMnist(Path dir, String split) {
+    static IdxDataset fashionMnist(Path dir, String split) {
         return openSplit("fashion-mnist", dir, split, FASHION_MNIST_CLASSES);
     }
 
     /** MNIST split {@code train} or {@code test} from {@code dir} (standard file names). */
-    public static IdxDataset mnist(Path dir, String split) {
+    static IdxDataset mnist(Path dir, String split) {
         return openSplit("mnist", dir, split, MNIST_CLASSES);
     }
 
@@ -89,7 +89,7 @@ public final class IdxDataset extends AbstractImageDataset {
      * magic number, non-positive dimensions, a file shorter or longer than its header says, a
      * count mismatch between the two files, or a label outside {@code classNames}.
      */
-    public static IdxDataset open(Path imagesFile, Path labelsFile, List<String> classNames, String description) {
+    static IdxDataset open(Path imagesFile, Path labelsFile, List<String> classNames, String description) {
         Objects.requireNonNull(classNames, "classNames");
         MappedFile.requireRegularFile(imagesFile);
         MappedFile.requireRegularFile(labelsFile);

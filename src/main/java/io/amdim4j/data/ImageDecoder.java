@@ -24,7 +24,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Alpha is dropped. Instances are immutable and safe to share between threads; no static ImageIO
  * setting is touched (decoding works from memory, so ImageIO's disk cache is never used).
  */
-public final class ImageDecoder {
+final class ImageDecoder {
 
     /** Luma weights of spec §5.3 "Grayscale". */
     private static final double LUMA_R = 0.299;

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * dataset costs memory for names only. Hidden files and folders (names starting with '.') are
  * ignored, as are non-image files.
  */
-public final class ImageFolderDataset extends AbstractImageDataset {
+final class ImageFolderDataset extends AbstractImageDataset {
 
     private final Path root;
     private final ImageDecoder decoder;

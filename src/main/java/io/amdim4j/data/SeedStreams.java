@@ -44,7 +44,7 @@ public record SeedStreams(long seed) {
     }
 
     /** A fresh generator for {@link #epochSeed}. */
-    public RandomGenerator forEpoch(int epoch) {
+    RandomGenerator forEpoch(int epoch) {
         return new SplittableRandom(epochSeed(epoch));
     }
 

@@ -18,9 +18,18 @@ public record Split(List<String> parts) {
     /** How the unlabelled part is spelled: STL-10's American spelling first. */
     private static final List<String> UNLABELLED = List.of("unlabeled", "unlabelled");
 
+    /** The stored split {@code train}, every format's default training split except STL-10's. */
     public static final Split TRAIN = new Split(List.of("train"));
+    /** The stored split {@code test}, every format's default test split except ImageNet folders'. */
     public static final Split TEST = new Split(List.of("test"));
 
+    /**
+     * Copies the parts and checks each is a bare name.
+     *
+     * @param parts one or more stored split names, e.g. {@code [train, unlabeled]}
+     * @throws IllegalArgumentException if there is no part, or a part is blank, contains {@code +}
+     *     or has surrounding spaces
+     */
     public Split {
         parts = List.copyOf(Objects.requireNonNull(parts, "parts"));
         if (parts.isEmpty()) {
@@ -34,7 +43,13 @@ public record Split(List<String> parts) {
         }
     }
 
-    /** Parses {@code name} or {@code a+b+…}. */
+    /**
+     * Parses {@code name} or {@code a+b+…}.
+     *
+     * @param text the command-line text; surrounding spaces are ignored
+     * @return the split with its parts in the given order
+     * @throws IllegalArgumentException if a part is empty, e.g. {@code train+}
+     */
     @JsonCreator
     public static Split parse(String text) {
         Objects.requireNonNull(text, "split");
@@ -42,7 +57,7 @@ public record Split(List<String> parts) {
     }
 
     /** Whether {@code part} names images without labels. */
-    public static boolean isUnlabelled(String part) {
+    static boolean isUnlabelled(String part) {
         return UNLABELLED.contains(part);
     }
 
@@ -50,6 +65,7 @@ public record Split(List<String> parts) {
      * This split without its unlabelled parts: probes need labels, and spec §6.3 fits STL-10's on
      * its labelled {@code train} split, not on {@code train+unlabeled}.
      *
+     * @return the labelled parts, in order
      * @throws IllegalArgumentException if every part is unlabelled
      */
     public Split labelled() {
@@ -61,7 +77,7 @@ public record Split(List<String> parts) {
     }
 
     /** Whether this split reads more than one stored split. */
-    public boolean isJoined() {
+    boolean isJoined() {
         return parts.size() > 1;
     }
 

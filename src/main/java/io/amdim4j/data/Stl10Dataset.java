@@ -17,7 +17,7 @@ import java.util.Objects;
  * transposes it to our row-major CHW. Labels are stored as 1..10 and returned as 0..9. The image
  * files are memory-mapped, never loaded: the unlabeled file alone is 2.76 GB.
  */
-public final class Stl10Dataset extends AbstractImageDataset {
+final class Stl10Dataset extends AbstractImageDataset {
 
     /** Image side of every STL-10 image. */
     public static final int SIDE = 96;

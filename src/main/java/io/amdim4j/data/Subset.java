@@ -83,7 +83,7 @@ public final class Subset implements ImageDataset {
     }
 
     /** Position in the source of this subset's sample {@code index}. */
-    public int sourceIndex(int index) {
+    int sourceIndex(int index) {
         return indices[Objects.checkIndex(index, size())];
     }
 

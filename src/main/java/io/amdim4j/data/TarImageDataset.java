@@ -33,7 +33,7 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * <p>Refuses archives with an absolute entry path or a {@code ..} component, and treats a gzip
  * or tar stream that ends early as a truncated archive rather than a short dataset.
  */
-public final class TarImageDataset extends AbstractImageDataset {
+final class TarImageDataset extends AbstractImageDataset {
 
     private static final int GZIP_MAGIC = 0x1f8b;
     /** Read buffer for the streaming pass; large enough that per-call overhead is negligible. */

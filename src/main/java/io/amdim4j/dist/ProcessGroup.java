@@ -30,13 +30,25 @@ public interface ProcessGroup extends AutoCloseable {
     /** Bytes per broadcast call: MPI counts are ints, so a checkpoint goes out in pieces. */
     int BROADCAST_CHUNK = 1 << 30;
 
-    /** This process's number, 0 to {@code size() - 1}. */
+    /**
+     * This process's number.
+     *
+     * @return 0 to {@code size() - 1}
+     */
     int rank();
 
-    /** Processes in the group. */
+    /**
+     * Processes in the group.
+     *
+     * @return at least 1
+     */
     int size();
 
-    /** Whether this is rank 0, the process that writes the run's files. */
+    /**
+     * Whether this is rank 0, the process that writes the run's files.
+     *
+     * @return {@code rank() == 0}
+     */
     default boolean isLeader() {
         return rank() == 0;
     }
@@ -45,15 +57,23 @@ public interface ProcessGroup extends AutoCloseable {
      * Sums {@code count} floats over all processes, in place.
      *
      * @param floats a direct buffer in native byte order holding at least {@code count} floats from index 0
+     * @param count floats to sum
      */
     void allReduceSum(ByteBuffer floats, int count);
 
-    /** Sums each value over all processes, in place (a handful of numbers: losses, flags). */
+    /**
+     * Sums each value over all processes, in place (a handful of numbers: losses, flags).
+     *
+     * @param values this process's values, replaced by the sums
+     */
     void allReduceSum(double[] values);
 
     /**
      * Whether any process says yes: a decision one process takes alone (its clock passed the time budget)
      * must be taken by all, or the others would wait for it in their next collective.
+     *
+     * @param mine this process's answer
+     * @return whether any process answered yes, the same on every process
      */
     default boolean any(boolean mine) {
         if (size() == 1) {
@@ -68,6 +88,7 @@ public interface ProcessGroup extends AutoCloseable {
      * Copies rank 0's first {@code count} bytes of {@code bytes} into every other process's buffer.
      *
      * @param bytes a direct buffer
+     * @param count bytes to copy, from index 0
      */
     void broadcast(ByteBuffer bytes, int count);
 
@@ -104,6 +125,8 @@ public interface ProcessGroup extends AutoCloseable {
     /**
      * Ends every process of the group (after this one has reported why): without it, the others would
      * wait for this one in their next collective.
+     *
+     * @param exitCode the exit status of every process
      */
     void abort(int exitCode);
 
@@ -114,6 +137,9 @@ public interface ProcessGroup extends AutoCloseable {
     /**
      * The group this process belongs to: an {@link MpiWorld} when {@code environment} holds one of
      * {@link #MPI_VARIABLES}, otherwise a single process that never touches an MPI library.
+     *
+     * @param environment the process's environment ({@code System.getenv()})
+     * @return the group, joined
      *
      * @throws IllegalStateException for Open MPI's launcher, or when libmpich cannot be loaded
      */

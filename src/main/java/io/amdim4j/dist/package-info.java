@@ -6,5 +6,9 @@
  *
  * <p>A layer-0 package: it imports the JDK and JNA only and knows nothing of the engine; callers hand it
  * direct buffers (a gradient's own memory, through DJL's {@code toByteBuffer(true)}).
+ *
+ * <p>API: {@link io.amdim4j.dist.ProcessGroup} and {@link io.amdim4j.dist.SingleProcess}. The other public
+ * types are internal: public only because another amdim4j package calls them, and they may change without
+ * notice.
  */
 package io.amdim4j.dist;

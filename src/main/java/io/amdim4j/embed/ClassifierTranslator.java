@@ -13,7 +13,7 @@ import java.util.List;
  * run's test transform (spec §5.5), the classifier in inference mode, and a softmax over its logits
  * named by the export's class names.
  */
-public final class ClassifierTranslator implements Translator<Image, Classifications> {
+final class ClassifierTranslator implements Translator<Image, Classifications> {
 
     private final TestTransform transform;
     private final List<String> classNames;

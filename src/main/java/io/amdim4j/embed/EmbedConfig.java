@@ -24,7 +24,7 @@ public record EmbedConfig(
     public static final int DEFAULT_BATCH_SIZE = 200;
 
     /** Loader threads by default. */
-    public static final int DEFAULT_LOADER_THREADS = 1;
+    static final int DEFAULT_LOADER_THREADS = 1;
 
     /** Validates every field and names the offending option. */
     public EmbedConfig {

@@ -45,16 +45,16 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 public final class EmbeddingExporter {
 
     /** The matrix of vectors. */
-    public static final String EMBEDDINGS_NPY = "embeddings.npy";
+    static final String EMBEDDINGS_NPY = "embeddings.npy";
 
     /** One line per row: where the image came from. */
-    public static final String INDEX_CSV = "index.csv";
+    static final String INDEX_CSV = "index.csv";
 
     /** The optional text copy of the matrix, one row per line, no header. */
-    public static final String EMBEDDINGS_CSV = "embeddings.csv";
+    static final String EMBEDDINGS_CSV = "embeddings.csv";
 
     /** First line of index.csv. */
-    public static final String INDEX_HEADER = "row,index,label,class_name";
+    static final String INDEX_HEADER = "row,index,label,class_name";
 
     /** The single epoch the loader is asked for. */
     private static final int EPOCH = 0;
@@ -75,7 +75,7 @@ public final class EmbeddingExporter {
      * Embeds a dataset through the test transform of an augmentation family.
      *
      * @param dataset the images
-     * @param augment the family the encoder was trained with ({@link TrainedEncoder#augment()}); its
+     * @param augment the family the encoder was trained with ({@code TrainedEncoder.augment()}); its
      *     test transform must produce the encoder's input
      * @param outDir directory for the files (created if needed)
      * @return the files written

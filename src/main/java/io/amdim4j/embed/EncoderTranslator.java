@@ -23,7 +23,7 @@ import java.util.Objects;
  * <p>A colour image given to a 1-channel model becomes its 8-bit luma (spec §5.3 weights); a
  * grayscale image given to a 3-channel model is replicated to three channels.
  */
-public final class EncoderTranslator implements Translator<Image, float[]> {
+final class EncoderTranslator implements Translator<Image, float[]> {
 
     private static final int RGB = EncoderConfig.RGB_CHANNELS;
     private static final int MAX_8_BIT = 255;

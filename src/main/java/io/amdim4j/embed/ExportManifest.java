@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param output the returned output, r1 by default (an encoder export)
  * @param classifier the head and class names of a fine-tuned classifier export, null for an encoder
  */
-public record ExportManifest(int formatVersion, EncoderConfig encoder, AugmentConfig augment, EncoderOutput output,
+record ExportManifest(int formatVersion, EncoderConfig encoder, AugmentConfig augment, EncoderOutput output,
         Classifier classifier) {
 
     /**

@@ -61,13 +61,13 @@ import java.util.stream.Stream;
 public final class ModelExporter {
 
     /** Parameter file prefix; with DJL's epoch suffix the file is {@code amdim-encoder-0000.params}. */
-    public static final String PARAMETER_PREFIX = "amdim-encoder";
+    static final String PARAMETER_PREFIX = "amdim-encoder";
 
     /** The DJL engine the parameters are written for. */
-    public static final String ENGINE = "PyTorch";
+    static final String ENGINE = "PyTorch";
 
     /** DJL's model-directory properties file. */
-    public static final String SERVING_PROPERTIES = "serving.properties";
+    static final String SERVING_PROPERTIES = "serving.properties";
 
     /** The epoch number in the parameter file name; an export is a single snapshot. */
     static final int PARAMETER_EPOCH = 0;
@@ -80,7 +80,7 @@ public final class ModelExporter {
      * @param dir the model directory
      * @return {@code dir/amdim-encoder-0000.params}
      */
-    public static Path parameterFile(Path dir) {
+    static Path parameterFile(Path dir) {
         return dir.resolve(String.format(Locale.ROOT, "%s-%04d.params", PARAMETER_PREFIX, PARAMETER_EPOCH));
     }
 

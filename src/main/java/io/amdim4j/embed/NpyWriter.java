@@ -112,7 +112,7 @@ public final class NpyWriter {
      *
      * @return the count
      */
-    public long rowsWritten() {
+    long rowsWritten() {
         return written;
     }
 

@@ -28,10 +28,10 @@ import java.util.Objects;
 public final class BatchNormReestimator {
 
     /** Purpose name of the stream that draws the re-estimation images. */
-    public static final String SAMPLE_PURPOSE = "bn-reestimation";
+    static final String SAMPLE_PURPOSE = "bn-reestimation";
 
     /** Batches the reference uses (spec §6.2). */
-    public static final int REFERENCE_BATCHES = 50;
+    static final int REFERENCE_BATCHES = 50;
 
     /** A BN in training mode needs at least two values per channel for its unbiased variance. */
     static final int MIN_BATCH = 2;
@@ -40,7 +40,7 @@ public final class BatchNormReestimator {
     private final PrecisionConfig precision;
 
     /** Re-estimation over {@link #REFERENCE_BATCHES} batches. */
-    public BatchNormReestimator() {
+    BatchNormReestimator() {
         this(REFERENCE_BATCHES);
     }
 
@@ -60,7 +60,7 @@ public final class BatchNormReestimator {
      * @param batches K ≥ 1
      * @param precision arithmetic and input layout of the passes
      */
-    public BatchNormReestimator(int batches, PrecisionConfig precision) {
+    BatchNormReestimator(int batches, PrecisionConfig precision) {
         if (batches < 1) {
             throw new IllegalArgumentException("BN re-estimation needs at least 1 batch, got " + batches);
         }
@@ -73,7 +73,7 @@ public final class BatchNormReestimator {
      *
      * @return the number of batches used per re-estimation
      */
-    public int batches() {
+    int batches() {
         return batches;
     }
 

@@ -33,19 +33,19 @@ import java.util.stream.IntStream;
 public final class EncoderEvaluation {
 
     /** Method name of the trained encoder. */
-    public static final String TRAINED = "amdim";
+    static final String TRAINED = "amdim";
 
     /** Method name of the randomly initialised encoder. */
-    public static final String RANDOM_INIT = "random-init";
+    static final String RANDOM_INIT = "random-init";
 
     /** Method name of the raw-pixel baseline. */
-    public static final String PIXELS = RawPixelFeatures.NAME;
+    static final String PIXELS = RawPixelFeatures.NAME;
 
     /** Seed of the engine generator that initialises the random-init baseline, fixed so runs compare. */
     public static final long RANDOM_INIT_SEED = 0L;
 
     /** Purpose name of the stream that samples the BN re-estimation images (as the online test's). */
-    public static final String BN_SAMPLE_PURPOSE = BatchNormReestimator.SAMPLE_PURPOSE;
+    static final String BN_SAMPLE_PURPOSE = BatchNormReestimator.SAMPLE_PURPOSE;
 
     private final EvalConfig config;
     private final FrozenEvaluation evaluation;
@@ -114,7 +114,7 @@ public final class EncoderEvaluation {
      * @param baselines whether to add the baselines
      * @return one evaluation per method
      */
-    public List<MethodEvaluation> evaluate(Encoder trained, EvalImages images, boolean baselines) {
+    List<MethodEvaluation> evaluate(Encoder trained, EvalImages images, boolean baselines) {
         return evaluate(trained, images, baselines, m -> { });
     }
 
@@ -126,7 +126,7 @@ public final class EncoderEvaluation {
      * @param images the splits
      * @return the evaluation
      */
-    public MethodEvaluation evaluate(FeatureSource method, EvalImages images) {
+    MethodEvaluation evaluate(FeatureSource method, EvalImages images) {
         log.accept(method.name() + ": extracting " + method.featureSetName() + " features of "
                 + images.train().size() + " training and " + images.test().size() + " test images");
         long start = System.nanoTime();

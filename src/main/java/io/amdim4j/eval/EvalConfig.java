@@ -43,7 +43,7 @@ public record EvalConfig(
     public static final long DEFAULT_SEED = 0L;
 
     /** Default validation share: 10% of the training features. */
-    public static final double DEFAULT_VAL_FRACTION = 0.1;
+    static final double DEFAULT_VAL_FRACTION = 0.1;
 
     /** The frozen-feature protocols. */
     public enum Protocol {
@@ -187,7 +187,7 @@ public record EvalConfig(
      *
      * @return N seeds
      */
-    public long[] probeSeeds() {
+    long[] probeSeeds() {
         SplittableRandom master = new SplittableRandom(seed);
         long[] out = new long[seeds];
         for (int i = 0; i < seeds; i++) {

@@ -38,7 +38,7 @@ public final class FeatureExtractor implements FeatureSource {
      * @param featureSet outputs to read
      * @param manager parent of the per-batch managers
      */
-    public FeatureExtractor(String name, Encoder encoder, FeatureSet featureSet, NDManager manager) {
+    FeatureExtractor(String name, Encoder encoder, FeatureSet featureSet, NDManager manager) {
         this(name, encoder, featureSet, manager, PrecisionConfig.fp32(), null);
     }
 
@@ -58,7 +58,7 @@ public final class FeatureExtractor implements FeatureSource {
      * @param batchNorm the re-estimation procedure
      * @return the new extractor
      */
-    public FeatureExtractor withReestimation(BatchNormReestimator batchNorm) {
+    FeatureExtractor withReestimation(BatchNormReestimator batchNorm) {
         return new FeatureExtractor(name, encoder, featureSet, manager, precision,
                 Objects.requireNonNull(batchNorm, "reestimator"));
     }
@@ -70,7 +70,7 @@ public final class FeatureExtractor implements FeatureSource {
      * @param choice arithmetic and input layout
      * @return the new extractor
      */
-    public FeatureExtractor withPrecision(PrecisionConfig choice) {
+    FeatureExtractor withPrecision(PrecisionConfig choice) {
         return new FeatureExtractor(name, encoder, featureSet, manager, choice, reestimator);
     }
 
@@ -89,7 +89,7 @@ public final class FeatureExtractor implements FeatureSource {
      *
      * @return the feature set
      */
-    public FeatureSet featureSet() {
+    FeatureSet featureSet() {
         return featureSet;
     }
 
@@ -135,7 +135,7 @@ public final class FeatureExtractor implements FeatureSource {
      * @param precision supplies the memory layout
      * @return the array
      */
-    public static NDArray firstView(HostBatch batch, NDManager manager, PrecisionConfig precision) {
+    static NDArray firstView(HostBatch batch, NDManager manager, PrecisionConfig precision) {
         return DeviceInput.view(batch, 0, manager, precision.memoryFormat());
     }
 }

@@ -24,13 +24,13 @@ import java.util.stream.Collectors;
 public record FeatureSet(List<Part> parts) {
 
     /** Separator of the written form. */
-    public static final String SEPARATOR = "+";
+    static final String SEPARATOR = "+";
 
     /** r1 only: the representation the paper evaluates (spec §1). */
     public static final FeatureSet GLOBAL = new FeatureSet(List.of(Part.R1));
 
     /** r1 with the location-averaged r5 and r7. */
-    public static final FeatureSet MULTISCALE =
+    static final FeatureSet MULTISCALE =
             new FeatureSet(List.of(Part.R1, Part.R5AVG, Part.R7AVG));
 
     /** One encoder output, each R wide once reduced to a vector. */
@@ -119,7 +119,7 @@ public record FeatureSet(List<Part> parts) {
      * @return e.g. "r1+r5avg+r7avg"
      */
     @JsonValue
-    public String name() {
+    String name() {
         return parts.stream().map(Part::token).collect(Collectors.joining(SEPARATOR));
     }
 
@@ -129,7 +129,7 @@ public record FeatureSet(List<Part> parts) {
      * @param nRkhs R of the encoder
      * @return parts × R
      */
-    public int dimension(int nRkhs) {
+    int dimension(int nRkhs) {
         return parts.size() * nRkhs;
     }
 
@@ -139,7 +139,7 @@ public record FeatureSet(List<Part> parts) {
      * @param encoderOutputs [r1 N×R, r5 N×R×5×5, r7 N×R×7×7]
      * @return N×(parts·R), parts in order
      */
-    public NDArray select(NDList encoderOutputs) {
+    NDArray select(NDList encoderOutputs) {
         if (parts.size() == 1) {
             return parts.get(0).reduce(encoderOutputs);
         }

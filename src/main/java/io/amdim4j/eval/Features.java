@@ -52,7 +52,7 @@ public record Features(float[] values, int count, int dimension, int[] labels) {
      * @param labels N labels
      * @return the features
      */
-    public static Features of(float[][] rows, int[] labels) {
+    static Features of(float[][] rows, int[] labels) {
         if (rows.length == 0) {
             throw new IllegalArgumentException("no rows: the dimension is unknown");
         }
@@ -74,7 +74,7 @@ public record Features(float[] values, int count, int dimension, int[] labels) {
      * @param i row index
      * @return its D values
      */
-    public float[] row(int i) {
+    float[] row(int i) {
         Objects.checkIndex(i, count);
         return Arrays.copyOfRange(values, i * dimension, (i + 1) * dimension);
     }
@@ -85,7 +85,7 @@ public record Features(float[] values, int count, int dimension, int[] labels) {
      * @param rows row indices (repeats allowed)
      * @return new features
      */
-    public Features subset(int[] rows) {
+    Features subset(int[] rows) {
         float[] out = new float[rows.length * dimension];
         int[] outLabels = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -101,7 +101,7 @@ public record Features(float[] values, int count, int dimension, int[] labels) {
      *
      * @return the labelled rows, in order
      */
-    public Features labelled() {
+    Features labelled() {
         return subset(labelledRows());
     }
 
@@ -110,7 +110,7 @@ public record Features(float[] values, int count, int dimension, int[] labels) {
      *
      * @return row indices in increasing order
      */
-    public int[] labelledRows() {
+    int[] labelledRows() {
         return IntStream.range(0, count).filter(i -> labels[i] >= 0).toArray();
     }
 
@@ -119,7 +119,7 @@ public record Features(float[] values, int count, int dimension, int[] labels) {
      *
      * @return max label + 1
      */
-    public int classCount() {
+    int classCount() {
         int max = -1;
         for (int label : labels) {
             max = Math.max(max, label);
@@ -133,7 +133,7 @@ public record Features(float[] values, int count, int dimension, int[] labels) {
      * @param manager owner of the new array
      * @return N×D float32
      */
-    public NDArray toNDArray(NDManager manager) {
+    NDArray toNDArray(NDManager manager) {
         return manager.create(values, new Shape(count, dimension));
     }
 
@@ -143,7 +143,7 @@ public record Features(float[] values, int count, int dimension, int[] labels) {
      * @param manager owner of the new array
      * @return N int32
      */
-    public NDArray labelArray(NDManager manager) {
+    NDArray labelArray(NDManager manager) {
         return manager.create(labels);
     }
 }

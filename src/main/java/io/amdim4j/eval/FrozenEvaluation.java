@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * <p>Seeds: each probe seed of {@link EvalConfig#probeSeeds()} splits into a subset seed and the
  * seed handed to the protocols. Deterministic protocols (kNN) run once per subset.
  */
-public final class FrozenEvaluation {
+final class FrozenEvaluation {
 
     private final EvalConfig config;
     private final NDManager manager;

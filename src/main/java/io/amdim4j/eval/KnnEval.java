@@ -19,13 +19,13 @@ import java.util.TreeSet;
 public final class KnnEval implements ProbeProtocol {
 
     /** Prefix of the protocol names in reports: "knn-k20", "knn-k200". */
-    public static final String NAME_PREFIX = "knn-k";
+    static final String NAME_PREFIX = "knn-k";
 
     /** Name of the effective k in outcomes. */
-    public static final String K = "k";
+    static final String K = "k";
 
     /** Name of the temperature in outcomes. */
-    public static final String TEMPERATURE = "temperature";
+    static final String TEMPERATURE = "temperature";
 
     /** Norms below this count as zero: such rows stay all-zero and have similarity 0 to everything. */
     static final float MIN_NORM = 1e-12f;
@@ -43,7 +43,7 @@ public final class KnnEval implements ProbeProtocol {
     public record Settings(List<Integer> kValues, double temperature, int blockSize) {
 
         /** Default neighbour counts (InstDisc reports k = 200; 20 is the other common choice). */
-        public static final List<Integer> DEFAULT_K = List.of(20, 200);
+        static final List<Integer> DEFAULT_K = List.of(20, 200);
 
         /** Default temperature (InstDisc, solo-learn). */
         public static final double DEFAULT_TEMPERATURE = 0.07;
@@ -78,7 +78,7 @@ public final class KnnEval implements ProbeProtocol {
          *
          * @return default settings
          */
-        public static Settings defaults() {
+        static Settings defaults() {
             return new Settings(DEFAULT_K, DEFAULT_TEMPERATURE, DEFAULT_BLOCK_SIZE);
         }
     }
@@ -87,7 +87,7 @@ public final class KnnEval implements ProbeProtocol {
      * @param settings voting settings
      * @param manager parent of each evaluation's manager
      */
-    public KnnEval(Settings settings, NDManager manager) {
+    KnnEval(Settings settings, NDManager manager) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.manager = Objects.requireNonNull(manager, "manager");
     }
@@ -124,7 +124,7 @@ public final class KnnEval implements ProbeProtocol {
      * @param numClasses number of classes
      * @return one Q×C array per k, in {@link Settings#kValues()} order
      */
-    public float[][][] votes(Features train, Features queries, int numClasses) {
+    float[][][] votes(Features train, Features queries, int numClasses) {
         float[][][] out = new float[settings.kValues().size()][queries.count()][];
         vote(train, queries, numClasses, (kIndex, from, shares) -> {
             float[] flat = shares.toFloatArray();

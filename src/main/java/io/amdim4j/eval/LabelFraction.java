@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
 public record LabelFraction(double value) {
 
     /** Every labelled image. */
-    public static final LabelFraction ALL = new LabelFraction(1.0);
+    static final LabelFraction ALL = new LabelFraction(1.0);
 
     /** Validates the range. */
     public LabelFraction {
@@ -56,7 +56,7 @@ public record LabelFraction(double value) {
      *
      * @return value == 1
      */
-    public boolean isAll() {
+    boolean isAll() {
         return value == 1.0;
     }
 

@@ -21,10 +21,10 @@ import java.util.Objects;
 public final class LinearEval implements ProbeProtocol {
 
     /** Protocol name in reports. */
-    public static final String NAME = "linear";
+    static final String NAME = "linear";
 
     /** Name of the chosen L2 weight in outcomes. */
-    public static final String L2 = "l2";
+    static final String L2 = "l2";
 
     private final Settings settings;
     private final double valFraction;
@@ -40,10 +40,10 @@ public final class LinearEval implements ProbeProtocol {
     public record Settings(List<Double> l2Grid, int maxIterations) {
 
         /** Default grid: five decades around the usual optimum for standardised features. */
-        public static final List<Double> DEFAULT_L2_GRID = List.of(1e-6, 1e-5, 1e-4, 1e-3, 1e-2);
+        static final List<Double> DEFAULT_L2_GRID = List.of(1e-6, 1e-5, 1e-4, 1e-3, 1e-2);
 
         /** Default L-BFGS iterations per fit. */
-        public static final int DEFAULT_MAX_ITERATIONS = 100;
+        static final int DEFAULT_MAX_ITERATIONS = 100;
 
         /** Validates every field and names the bad one. */
         public Settings {
@@ -66,7 +66,7 @@ public final class LinearEval implements ProbeProtocol {
          *
          * @return default settings
          */
-        public static Settings defaults() {
+        static Settings defaults() {
             return new Settings(DEFAULT_L2_GRID, DEFAULT_MAX_ITERATIONS);
         }
     }
@@ -77,7 +77,7 @@ public final class LinearEval implements ProbeProtocol {
      * @param objective the probe loss (the §6.1 clipped cross-entropy)
      * @param manager parent of each fit's manager
      */
-    public LinearEval(Settings settings, double valFraction, ProbeObjective objective, NDManager manager) {
+    LinearEval(Settings settings, double valFraction, ProbeObjective objective, NDManager manager) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.valFraction = valFraction;
         this.objective = Objects.requireNonNull(objective, "probe objective");
@@ -100,7 +100,7 @@ public final class LinearEval implements ProbeProtocol {
      * @param l2 λ
      * @return predicted classes of {@code predict}
      */
-    public int[] fitAndPredict(Features fit, Features predict, int numClasses, double l2) {
+    int[] fitAndPredict(Features fit, Features predict, int numClasses, double l2) {
         int d = fit.dimension();
         try (NDManager scope = manager.newSubManager()) {
             NDArray raw = fit.toNDArray(scope);

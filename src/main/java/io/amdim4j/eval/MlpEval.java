@@ -25,10 +25,10 @@ import java.util.Objects;
 public final class MlpEval implements ProbeProtocol {
 
     /** Protocol name in reports. */
-    public static final String NAME = "mlp";
+    static final String NAME = "mlp";
 
     /** Name of the chosen weight decay in outcomes. */
-    public static final String WEIGHT_DECAY = "weight_decay";
+    static final String WEIGHT_DECAY = "weight_decay";
 
     /** Learning-rate factor at each milestone (spec §6.3). */
     static final double LR_DECAY = 0.2;
@@ -60,23 +60,23 @@ public final class MlpEval implements ProbeProtocol {
             int hiddenUnits, int minUpdates) {
 
         /** Default grid: the §7 weight decay and a stronger one. */
-        public static final List<Double> DEFAULT_WEIGHT_DECAY_GRID = List.of(1e-5, 1e-3);
+        static final List<Double> DEFAULT_WEIGHT_DECAY_GRID = List.of(1e-5, 1e-3);
 
         /** Default epochs per fit. */
-        public static final int DEFAULT_EPOCHS = 10;
+        static final int DEFAULT_EPOCHS = 10;
 
         /** Default rows per update. */
-        public static final int DEFAULT_BATCH_SIZE = 256;
+        static final int DEFAULT_BATCH_SIZE = 256;
 
         /** Default base learning rate. */
-        public static final double DEFAULT_LEARNING_RATE = 1e-3;
+        static final double DEFAULT_LEARNING_RATE = 1e-3;
 
         /**
          * Default fewest updates per fit. Design decision: about a third of what the default
          * schedule gives on all 45,000 CIFAR-10 fit rows (10 epochs of 175 batches), so full-label
          * fits are unchanged while a 1 % fit gets 500 updates instead of 10.
          */
-        public static final int DEFAULT_MIN_UPDATES = 500;
+        static final int DEFAULT_MIN_UPDATES = 500;
 
         /** Validates every field and names the bad one. */
         public Settings {
@@ -113,7 +113,7 @@ public final class MlpEval implements ProbeProtocol {
          * @param stepsPerEpoch updates per pass
          * @return epochs of the fit
          */
-        public int epochsFor(int stepsPerEpoch) {
+        int epochsFor(int stepsPerEpoch) {
             return Math.max(epochs, (minUpdates + stepsPerEpoch - 1) / stepsPerEpoch);
         }
 
@@ -122,7 +122,7 @@ public final class MlpEval implements ProbeProtocol {
          *
          * @return default settings
          */
-        public static Settings defaults() {
+        static Settings defaults() {
             return new Settings(DEFAULT_WEIGHT_DECAY_GRID, DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE,
                     DEFAULT_LEARNING_RATE, MlpProbe.HIDDEN_UNITS, DEFAULT_MIN_UPDATES);
         }
@@ -134,7 +134,7 @@ public final class MlpEval implements ProbeProtocol {
      * @param objective the probe loss (the §6.1 clipped cross-entropy)
      * @param manager parent of each fit's manager
      */
-    public MlpEval(Settings settings, double valFraction, ProbeObjective objective, NDManager manager) {
+    MlpEval(Settings settings, double valFraction, ProbeObjective objective, NDManager manager) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.valFraction = valFraction;
         this.trainer = new ProbeTrainer(objective);
@@ -158,7 +158,7 @@ public final class MlpEval implements ProbeProtocol {
      * @param seed initialisation, dropout and shuffling seed
      * @return predicted classes of {@code predict}
      */
-    public int[] fitAndPredict(Features fit, Features predict, int numClasses, double weightDecay, long seed) {
+    int[] fitAndPredict(Features fit, Features predict, int numClasses, double weightDecay, long seed) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray raw = fit.toNDArray(scope);
             Standardizer standardizer = Standardizer.fit(raw);

@@ -7,7 +7,7 @@ import java.util.Iterator;
  * The raw-pixel baseline: each image's normalised pixels (view 0 of the test transform, spec
  * §5.5), flattened C·H·W row-major, as its feature vector.
  */
-public final class RawPixelFeatures implements FeatureSource {
+final class RawPixelFeatures implements FeatureSource {
 
     /** Method and feature-set name in reports. */
     public static final String NAME = "pixels";

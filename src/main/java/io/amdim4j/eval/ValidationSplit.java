@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * @param fit rows to fit on, increasing
  * @param validation rows to score the candidates on, increasing
  */
-public record ValidationSplit(int[] fit, int[] validation) {
+record ValidationSplit(int[] fit, int[] validation) {
 
     /**
      * Carves the split.

@@ -17,7 +17,7 @@ import io.amdim4j.pipeline.PretrainBatches;
 import java.util.Iterator;
 
 /** Top-1 accuracy of a classifier in inference mode, every image of a split once under the test transform. */
-public final class ClassifierAccuracy {
+final class ClassifierAccuracy {
 
     private ClassifierAccuracy() {
     }

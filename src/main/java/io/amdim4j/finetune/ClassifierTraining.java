@@ -60,7 +60,7 @@ public final class ClassifierTraining {
             epochs = List.copyOf(epochs);
         }
 
-        public double bestValidationAccuracy() {
+        double bestValidationAccuracy() {
             return epochs.get(bestEpoch).validationAccuracy();
         }
     }
@@ -74,7 +74,7 @@ public final class ClassifierTraining {
      *
      * @throws IllegalStateException naming the epoch and update when the loss is not finite
      */
-    public static Outcome fit(EncoderClassifier net, ImageDataset fit, ImageDataset validation, AugmentConfig augment,
+    static Outcome fit(EncoderClassifier net, ImageDataset fit, ImageDataset validation, AugmentConfig augment,
             FinetuneConfig config, NDManager manager, Consumer<String> log) {
         int batch = Math.min(config.batchSize(), fit.size());
         OptimConfig adam = new OptimConfig(config.headLr(), OptimConfig.BETA1, OptimConfig.BETA2, OptimConfig.EPS,

@@ -56,6 +56,15 @@ public final class FineTuning {
      */
     public record Result(int fitImages, int validationImages, int testImages, List<Arm> arms,
             Map<String, Double> frozenProbes) {
+        /**
+         * Copies the collections so the result stays immutable.
+         *
+         * @param fitImages labelled images trained on
+         * @param validationImages labelled images held out
+         * @param testImages images scored
+         * @param arms the trained networks
+         * @param frozenProbes accuracy by protocol
+         */
         public Result {
             arms = List.copyOf(arms);
             frozenProbes = Map.copyOf(frozenProbes);
@@ -66,6 +75,13 @@ public final class FineTuning {
     private final NDManager manager;
     private final Consumer<String> log;
 
+    /**
+     * Prepares the experiment; nothing is read or trained until {@link #run}.
+     *
+     * @param config the label share, head, optimiser and seed
+     * @param manager where the networks' arrays live; the caller closes it after using the outcome
+     * @param log receives one line per epoch and arm, e.g. {@code System.out::println}
+     */
     public FineTuning(FinetuneConfig config, NDManager manager, Consumer<String> log) {
         this.config = config;
         this.manager = manager;
@@ -81,6 +97,9 @@ public final class FineTuning {
      * @param train labelled training images (the label share and validation split are drawn from them)
      * @param test test images
      * @param baselines whether to add the random-init network and the frozen probes
+     * @return the measurements and the fine-tuned classifier
+     * @throws IllegalArgumentException if the images do not fit the encoder or the label share leaves
+     *     too few images for training and validation
      */
     public Outcome run(Encoder pretrained, AugmentConfig augment, ImageDataset train, ImageDataset test,
             boolean baselines) {

@@ -24,12 +24,33 @@ public record FinetuneConfig(double labelFraction, int epochs, int batchSize, do
 
     /** The encoder moves ten times slower than the fresh head, so a few labels do not erase what it learnt. */
     public static final double ENCODER_LR = 1e-4;
+    /** Adam learning rate of the fresh head: the usual 1e-3, as for the probes of spec §6.1. */
     public static final double HEAD_LR = 1e-3;
+    /** At most this many passes; early stopping usually ends sooner. */
     public static final int EPOCHS = 30;
+    /** Images per update: large enough for batch-norm statistics, small enough for a CPU. */
     public static final int BATCH_SIZE = 64;
+    /** One labelled image in ten is held out to choose the best epoch. */
     public static final double VALIDATION_FRACTION = 0.1;
+    /** Epochs without a better validation accuracy before training stops. */
     public static final int PATIENCE = 5;
 
+    /**
+     * Checks each setting and names the command-line option of the bad one.
+     *
+     * @param labelFraction in (0, 1]
+     * @param epochs at least 1
+     * @param batchSize at least 2, for batch norm
+     * @param encoderLr at least 0; 0 freezes the encoder
+     * @param headLr positive
+     * @param head required
+     * @param validationFraction in (0, 1)
+     * @param patience at least 1
+     * @param seed any value
+     * @param loaderThreads at least 1
+     * @throws IllegalArgumentException if a fraction, count or learning rate is out of range
+     * @throws NullPointerException if {@code head} is null
+     */
     public FinetuneConfig {
         if (!(labelFraction > 0 && labelFraction <= 1)) {
             throw new IllegalArgumentException("--label-fraction must be in (0, 1], got " + labelFraction);
@@ -56,7 +77,13 @@ public record FinetuneConfig(double labelFraction, int epochs, int batchSize, do
         java.util.Objects.requireNonNull(head, "head");
     }
 
-    /** The defaults above for a label share. */
+    /**
+     * The defaults above for a label share: linear head, seed 0, one loader thread.
+     *
+     * @param labelFraction share of each class's labelled images, in (0, 1]
+     * @return the default settings for that share
+     * @throws IllegalArgumentException if {@code labelFraction} is out of range
+     */
     public static FinetuneConfig defaults(double labelFraction) {
         return new FinetuneConfig(labelFraction, EPOCHS, BATCH_SIZE, ENCODER_LR, HEAD_LR, ClassifierHead.LINEAR,
                 VALIDATION_FRACTION, PATIENCE, 0L, 1);

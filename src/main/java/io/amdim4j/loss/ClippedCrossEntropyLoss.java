@@ -18,13 +18,13 @@ import java.util.Arrays;
 public final class ClippedCrossEntropyLoss extends Loss {
 
     /** Logits enter the softmax as LOGIT_CLIP·tanh(z/LOGIT_CLIP) (spec §6.1). */
-    public static final double LOGIT_CLIP = 10.0;
+    static final double LOGIT_CLIP = 10.0;
 
     /** Weight of the mean squared logit penalty (spec §6.1). */
-    public static final double LOGIT_PENALTY_WEIGHT = 1e-3;
+    static final double LOGIT_PENALTY_WEIGHT = 1e-3;
 
     /** Label of a row without a class (spec §6.1). */
-    public static final int UNLABELLED = -1;
+    static final int UNLABELLED = -1;
 
     /** Creates the loss under the name "ClippedCrossEntropyLoss". */
     public ClippedCrossEntropyLoss() {
@@ -36,7 +36,7 @@ public final class ClippedCrossEntropyLoss extends Loss {
      *
      * @param name the name shown by DJL's accumulators
      */
-    public ClippedCrossEntropyLoss(String name) {
+    ClippedCrossEntropyLoss(String name) {
         super(name);
     }
 

@@ -74,27 +74,47 @@ public enum LossTerm {
         this.meaning = meaning;
     }
 
-    /** The term's key in {@code metrics.jsonl} (snake_case, stable across versions). */
+    /**
+     * The term's key in {@code metrics.jsonl} (snake_case, stable across versions).
+     *
+     * @return e.g. {@code loss_1t5}
+     */
     public String key() {
         return key;
     }
 
-    /** Short ASCII name for legends and the progress bar. */
+    /**
+     * Short ASCII name for legends and the progress bar.
+     *
+     * @return e.g. {@code L_1t5}
+     */
     public String symbol() {
         return symbol;
     }
 
-    /** Whether the term adds into the backpropagated total. */
+    /**
+     * Whether the term adds into the backpropagated total.
+     *
+     * @return true for the NCE terms, the score regulariser and the probe loss
+     */
     public boolean additive() {
         return additive;
     }
 
-    /** The report figure that draws this term. */
+    /**
+     * The report figure that draws this term.
+     *
+     * @return the figure, shared by terms drawn together
+     */
     public Chart chart() {
         return chart;
     }
 
-    /** What the term measures, in one line. */
+    /**
+     * What the term measures, in one line.
+     *
+     * @return a sentence citing the spec section
+     */
     public String meaning() {
         return meaning;
     }

@@ -19,6 +19,8 @@ public final class LossValues {
     private final Map<LossTerm, Double> terms;
 
     /**
+     * Keeps a copy of the terms, in declaration order.
+     *
      * @param total the backpropagated loss, as computed in the graph
      * @param terms every term's value
      */
@@ -29,16 +31,32 @@ public final class LossValues {
         this.terms = Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * The backpropagated loss, which may differ from the sum of the terms in the last bits (the
+     * graph sums in float32).
+     *
+     * @return the total
+     */
     public double total() {
         return total;
     }
 
-    /** The terms in declaration order. */
+    /**
+     * The terms in declaration order.
+     *
+     * @return an unmodifiable map from term to value
+     */
     public Map<LossTerm, Double> terms() {
         return terms;
     }
 
-    /** One term's value; an error naming it if it was not computed. */
+    /**
+     * One term's value; an error naming it if it was not computed.
+     *
+     * @param term the term
+     * @return its value
+     * @throws IllegalArgumentException if the term was not measured in this update
+     */
     public double get(LossTerm term) {
         Double v = terms.get(term);
         if (v == null) {
@@ -47,19 +65,31 @@ public final class LossValues {
         return v;
     }
 
-    /** The terms keyed as in {@code metrics.jsonl}, in declaration order (the total not included). */
+    /**
+     * The terms keyed as in {@code metrics.jsonl}, in declaration order (the total not included).
+     *
+     * @return a new map from {@link LossTerm#key()} to value
+     */
     public Map<String, Double> byKey() {
         Map<String, Double> out = new LinkedHashMap<>();
         terms.forEach((term, v) -> out.put(term.key(), v));
         return out;
     }
 
-    /** False if the total or any term is NaN or infinite. */
+    /**
+     * False if the total or any term is NaN or infinite.
+     *
+     * @return whether every value is finite
+     */
     public boolean isFinite() {
         return Double.isFinite(total) && nonFinite().isEmpty();
     }
 
-    /** The terms that are NaN or infinite, in declaration order. */
+    /**
+     * The terms that are NaN or infinite, in declaration order.
+     *
+     * @return the non-finite terms; empty when all are finite
+     */
     public List<LossTerm> nonFinite() {
         return terms.entrySet().stream().filter(e -> !Double.isFinite(e.getValue())).map(Map.Entry::getKey).toList();
     }

@@ -23,18 +23,31 @@ public final class Losses {
     }
 
     /** Starts an empty list of terms. */
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder(new EnumMap<>(LossTerm.class));
     }
 
-    /** These terms and one more, e.g. the probe loss that the step adds to the self-supervised terms. */
+    /**
+     * These terms and one more, e.g. the probe loss that the step adds to the self-supervised terms.
+     *
+     * @param term a term this loss does not have yet
+     * @param value its value, a 0-d array of the same step's manager
+     * @return a new loss with every term of this one and {@code term}
+     * @throws IllegalArgumentException if {@code value} is not a scalar or this loss already has {@code term}
+     */
     public Losses with(LossTerm term, NDArray value) {
         Builder b = new Builder(new EnumMap<>(LossTerm.class));
         terms.forEach(b::put);
         return b.put(term, value).build();
     }
 
-    /** The additive terms summed in declaration order (spec §3.3: a plain sum). */
+    /**
+     * The additive terms summed in declaration order (spec §3.3: a plain sum). Computed once, in the
+     * terms' manager, and kept.
+     *
+     * @return the 0-d array to backpropagate
+     * @throws IllegalStateException if no term is additive
+     */
     public NDArray total() {
         if (total == null) {
             for (Map.Entry<LossTerm, NDArray> e : terms.entrySet()) {
@@ -49,7 +62,13 @@ public final class Losses {
         return total;
     }
 
-    /** The value of one term; an error naming it if this loss has no such term. */
+    /**
+     * The value of one term; an error naming it if this loss has no such term.
+     *
+     * @param term the term, e.g. {@link LossTerm#LOSS_1T5}
+     * @return its 0-d array
+     * @throws IllegalArgumentException if this loss has no such term (e.g. a mixture term without mixtures)
+     */
     public NDArray get(LossTerm term) {
         NDArray value = terms.get(term);
         if (value == null) {
@@ -58,12 +77,21 @@ public final class Losses {
         return value;
     }
 
-    /** The terms in declaration order. */
+    /**
+     * The terms in declaration order.
+     *
+     * @return an unmodifiable map from term to 0-d array
+     */
     public Map<LossTerm, NDArray> terms() {
         return terms;
     }
 
-    /** The total and every term as plain numbers, for listeners and logs. */
+    /**
+     * The total and every term as plain numbers, for listeners and logs; call it before the arrays'
+     * manager closes.
+     *
+     * @return the values as doubles
+     */
     public LossValues read() {
         Map<LossTerm, Double> values = new EnumMap<>(LossTerm.class);
         terms.forEach((term, value) -> values.put(term, scalar(value)));
@@ -75,7 +103,7 @@ public final class Losses {
     }
 
     /** Collects terms; each is put once, as a scalar. */
-    public static final class Builder {
+    static final class Builder {
 
         private final Map<LossTerm, NDArray> terms;
 
@@ -84,7 +112,7 @@ public final class Losses {
         }
 
         /** Adds one term's value, a 0-d array. */
-        public Builder put(LossTerm term, NDArray value) {
+        Builder put(LossTerm term, NDArray value) {
             Objects.requireNonNull(term, "term");
             Objects.requireNonNull(value, term.key());
             if (!value.getShape().isScalar()) {
@@ -97,7 +125,7 @@ public final class Losses {
             return this;
         }
 
-        public Losses build() {
+        Losses build() {
             return new Losses(terms);
         }
     }

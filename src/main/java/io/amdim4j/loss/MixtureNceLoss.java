@@ -32,7 +32,7 @@ public final class MixtureNceLoss {
      * @param weightedScore mean over (a,l) of Σ_j q·s_j
      * @param entropy mean over (a,l) of H(q)
      */
-    public record Term(NDArray loss, NDArray reg, NDArray weightedScore, NDArray entropy) {}
+    record Term(NDArray loss, NDArray reg, NDArray weightedScore, NDArray entropy) {}
 
     /**
      * Creates the loss.
@@ -78,7 +78,7 @@ public final class MixtureNceLoss {
      * @param sourceLocations2 u_n^2 for view 2
      * @return ℒ_inf's terms and the logged mixture terms E_q[s] and H(q)
      */
-    public Losses compute(
+    Losses compute(
             NDList view1,
             NDList view2,
             NDArray mixture1,
@@ -145,7 +145,7 @@ public final class MixtureNceLoss {
      * @param mixture τ and α (the number of components is read from {@code components})
      * @return the loss, its regulariser and the q statistics
      */
-    public static Term term(NDArray components, NDArray trg, NceConfig nce, MixtureConfig mixture) {
+    static Term term(NDArray components, NDArray trg, NceConfig nce, MixtureConfig mixture) {
         Shape shape = components.getShape();
         if (shape.dimension() != 3) {
             throw new IllegalArgumentException("mixture features must be N×k×R, got " + shape);

@@ -27,7 +27,7 @@ public final class MultiscaleNceLoss {
     }
 
     /** The configuration this loss uses. */
-    public NceConfig config() {
+    NceConfig config() {
         return config;
     }
 
@@ -57,7 +57,7 @@ public final class MultiscaleNceLoss {
      * @param sourceLocations2 u_n^2 for view 2
      * @return ℒ_inf and its parts
      */
-    public Losses compute(NDList view1, NDList view2, int[] sourceLocations1, int[] sourceLocations2) {
+    Losses compute(NDList view1, NDList view2, int[] sourceLocations1, int[] sourceLocations2) {
         ViewEmbeddings v1 = ViewEmbeddings.of(view1, "view 1");
         ViewEmbeddings v2 = ViewEmbeddings.of(view2, "view 2");
         v1.checkSameSize(v2);
@@ -114,7 +114,7 @@ public final class MultiscaleNceLoss {
      * @param random the source of the draws
      * @return u_n = row·5 + col for every image
      */
-    public static int[] drawSourceLocations(int n, RandomGenerator random) {
+    static int[] drawSourceLocations(int n, RandomGenerator random) {
         Objects.requireNonNull(random, "random");
         int[] locations = new int[n];
         for (int i = 0; i < n; i++) {

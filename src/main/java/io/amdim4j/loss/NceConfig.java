@@ -15,8 +15,15 @@ public record NceConfig(double tclip, double scoreRegWeight) {
     public static final double SCORE_REG_WEIGHT = 0.05;
 
     /** λ = 0.04 reported for the paper (spec §9 #1), available as an option. */
-    public static final double PAPER_SCORE_REG_WEIGHT = 0.04;
+    static final double PAPER_SCORE_REG_WEIGHT = 0.04;
 
+    /**
+     * Checks both numbers, naming the bad one.
+     *
+     * @param tclip c, positive and finite
+     * @param scoreRegWeight λ, non-negative and finite
+     * @throws IllegalArgumentException if c is not positive and finite or λ is negative or not finite
+     */
     public NceConfig {
         if (!(tclip > 0) || !Double.isFinite(tclip)) {
             throw new IllegalArgumentException("tclip must be positive and finite, got " + tclip);
@@ -27,17 +34,33 @@ public record NceConfig(double tclip, double scoreRegWeight) {
         }
     }
 
-    /** The reference defaults: c = 20, λ = 0.05. */
+    /**
+     * The reference defaults: c = 20, λ = 0.05.
+     *
+     * @return the default settings
+     */
     public static NceConfig defaults() {
         return new NceConfig(TCLIP, SCORE_REG_WEIGHT);
     }
 
-    /** A copy with another clip bound c. */
+    /**
+     * A copy with another clip bound c.
+     *
+     * @param newTclip the bound, positive and finite
+     * @return the copy
+     * @throws IllegalArgumentException if the bound is out of range
+     */
     public NceConfig withTclip(double newTclip) {
         return new NceConfig(newTclip, scoreRegWeight);
     }
 
-    /** A copy with another regulariser weight λ. */
+    /**
+     * A copy with another regulariser weight λ, e.g. the paper's 0.04 (spec §9 #1).
+     *
+     * @param newScoreRegWeight the weight, non-negative and finite; 0 switches the regulariser off
+     * @return the copy
+     * @throws IllegalArgumentException if the weight is out of range
+     */
     public NceConfig withScoreRegWeight(double newScoreRegWeight) {
         return new NceConfig(tclip, newScoreRegWeight);
     }

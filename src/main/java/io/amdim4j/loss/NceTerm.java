@@ -18,7 +18,7 @@ import ai.djl.ndarray.types.Shape;
 public final class NceTerm {
 
     /** Smallest batch with at least one negative per antecedent (spec §3.2). */
-    public static final int MIN_BATCH = 2;
+    static final int MIN_BATCH = 2;
 
     /**
      * Value of one directed term.
@@ -53,7 +53,7 @@ public final class NceTerm {
      * @param trg consequents, N×R×L
      * @return S, N×N×L, in fp32 (float64 if the inputs are float64)
      */
-    public static NDArray scores(NDArray src, NDArray trg) {
+    static NDArray scores(NDArray src, NDArray trg) {
         Shape srcShape = src.getShape();
         Shape trgShape = trg.getShape();
         if (srcShape.dimension() != 2 || trgShape.dimension() != 3) {
@@ -87,7 +87,7 @@ public final class NceTerm {
      * @param config supplies λ
      * @return a scalar
      */
-    public static NDArray scoreReg(NDArray scores, NceConfig config) {
+    static NDArray scoreReg(NDArray scores, NceConfig config) {
         return GraphScalar.times(scores.square().mean(), config.scoreRegWeight());
     }
 
@@ -100,7 +100,7 @@ public final class NceTerm {
      * @param tclip clip bound c
      * @return ℓ, N×L, every entry positive
      */
-    public static NDArray perPositiveLoss(NDArray scores, double tclip) {
+    static NDArray perPositiveLoss(NDArray scores, double tclip) {
         Shape shape = scores.getShape();
         if (shape.dimension() != 3 || shape.get(0) != shape.get(1)) {
             throw new IllegalArgumentException("NCE scores must be N×N×L, got " + shape);

@@ -91,7 +91,7 @@ public final class Autocast implements AutoCloseable {
      * @return the scope, which restores the previous state when closed
      * @throws IllegalStateException if the engine is not PyTorch or its library lacks the switches
      */
-    public static Autocast bf16() {
+    static Autocast bf16() {
         AutocastLibrary lib = Binding.LIB;
         Autocast scope = new Autocast(lib.isAutocastEnabled(CPU), lib.getAutocastDtype(CPU),
                 lib.isAutocastCacheEnabled());
@@ -136,7 +136,7 @@ public final class Autocast implements AutoCloseable {
      * @param arrays outputs of a pass under autocast
      * @return the same values in float32, connected to the graph
      */
-    public static NDList toFloat32(NDList arrays) {
+    static NDList toFloat32(NDList arrays) {
         NDList out = new NDList(arrays.size());
         for (NDArray a : arrays) {
             if (a.getDataType() == DataType.FLOAT32) {

@@ -9,7 +9,13 @@ public enum ClassifierHead {
     /** {@link MlpProbe}. */
     MLP;
 
-    /** A fresh, uninitialised head for {@code classes} classes. */
+    /**
+     * A fresh, uninitialised head for {@code classes} classes; it takes r1 of shape (N, n_rkhs) and
+     * returns logits of shape (N, classes).
+     *
+     * @param classes number of classes, at least 1
+     * @return the head's block, to be initialised by its parent
+     */
     public Block build(int classes) {
         return switch (this) {
             case LINEAR -> LinearProbe.builder().setNumClasses(classes).build();
@@ -17,7 +23,13 @@ public enum ClassifierHead {
         };
     }
 
-    /** Trainable parameters of this head on {@code nRkhs}-dimensional r1 (weights, biases, BN γ and β). */
+    /**
+     * Trainable parameters of this head on {@code nRkhs}-dimensional r1 (weights, biases, BN γ and β).
+     *
+     * @param nRkhs dimension of r1
+     * @param classes number of classes
+     * @return the count, computed without building the head
+     */
     public long parameters(int nRkhs, int classes) {
         return switch (this) {
             case LINEAR -> (long) nRkhs * classes + classes;
@@ -26,7 +38,11 @@ public enum ClassifierHead {
         };
     }
 
-    /** The lower-case name ({@code linear}, {@code mlp}). */
+    /**
+     * The lower-case name ({@code linear}, {@code mlp}).
+     *
+     * @return the name options and exports use
+     */
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -29,6 +29,11 @@ public record ComputeDevice(int gpu) {
 
     private static final Pattern GPU = Pattern.compile("gpu(?::(\\d{1,4}))?");
 
+    /**
+     * Refuses an index below -1.
+     *
+     * @param gpu index of the CUDA device, or {@code -1} for the CPU
+     */
     public ComputeDevice {
         if (gpu < -1) {
             throw new IllegalArgumentException("a GPU index is >= 0 (-1 for the CPU), got " + gpu);
@@ -86,11 +91,20 @@ public record ComputeDevice(int gpu) {
         return of(block.getParameters().valueAt(0).getArray().getDevice());
     }
 
+    /**
+     * Whether this is a CUDA GPU.
+     *
+     * @return {@code true} for a GPU, {@code false} for the CPU
+     */
     public boolean isGpu() {
         return gpu >= 0;
     }
 
-    /** DJL's device. */
+    /**
+     * DJL's device.
+     *
+     * @return {@code Device.cpu()} or {@code Device.gpu(index)}
+     */
     public Device djl() {
         return isGpu() ? Device.gpu(gpu) : Device.cpu();
     }

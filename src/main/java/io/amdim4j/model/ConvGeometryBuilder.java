@@ -7,7 +7,7 @@ package io.amdim4j.model;
  *
  * @param <B> the concrete builder, returned by every setter
  */
-public abstract class ConvGeometryBuilder<B extends ConvGeometryBuilder<B>> {
+abstract class ConvGeometryBuilder<B extends ConvGeometryBuilder<B>> {
 
     int kernelSize;
     int stride = 1;

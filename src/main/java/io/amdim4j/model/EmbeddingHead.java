@@ -21,7 +21,7 @@ import java.util.Optional;
  * (W_s: identity plus U(−0.01, 0.01) noise; b_s: U(±1/√C)) and {@code bn_out} (always), spec §2.4.
  * Needs R ≥ C.
  */
-public final class EmbeddingHead extends CheckedBlock {
+final class EmbeddingHead extends CheckedBlock {
 
     private final int outChannels;
     private final ResidualBranch branch;

@@ -184,7 +184,7 @@ public final class Encoder extends CheckedBlock {
      *
      * @return the layout
      */
-    public EncoderLayout getLayout() {
+    EncoderLayout getLayout() {
         return layout;
     }
 

@@ -34,22 +34,47 @@ public final class EncoderClassifier extends AbstractBlock {
         head = addChildBlock("head", headKind.build(numClasses));
     }
 
+    /**
+     * Starts a classifier; {@code setEncoder} and {@code setNumClasses} are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * The encoder child, shared with whoever built this classifier: training the classifier changes it.
+     *
+     * @return the encoder
+     */
     public Encoder encoder() {
         return encoder;
     }
 
+    /**
+     * The head child, mapping r1 of shape (N, n_rkhs) to logits of shape (N, classes).
+     *
+     * @return the head's block
+     */
     public Block head() {
         return head;
     }
 
+    /**
+     * Which head this is, as options and exports name it.
+     *
+     * @return {@link ClassifierHead#LINEAR} or {@link ClassifierHead#MLP}
+     */
     public ClassifierHead headKind() {
         return headKind;
     }
 
+    /**
+     * The number of logits per image.
+     *
+     * @return at least 2
+     */
     public int numClasses() {
         return numClasses;
     }
@@ -82,23 +107,46 @@ public final class EncoderClassifier extends AbstractBlock {
 
         private Builder() {}
 
-        /** The encoder; an initialised one keeps its parameters (a pre-trained encoder). */
+        /**
+         * The encoder; an initialised one keeps its parameters (a pre-trained encoder).
+         *
+         * @param encoder the encoder, required
+         * @return this builder
+         */
         public Builder setEncoder(Encoder encoder) {
             this.encoder = encoder;
             return this;
         }
 
+        /**
+         * The number of classes, required.
+         *
+         * @param classes at least 2
+         * @return this builder
+         */
         public Builder setNumClasses(int classes) {
             numClasses = classes;
             return this;
         }
 
-        /** The head on r1 (default: linear). */
+        /**
+         * The head on r1 (default: linear).
+         *
+         * @param head the kind of head
+         * @return this builder
+         */
         public Builder optHead(ClassifierHead head) {
             this.head = head;
             return this;
         }
 
+        /**
+         * Builds the classifier with a fresh, uninitialised head.
+         *
+         * @return the classifier
+         * @throws NullPointerException if the encoder or head is missing
+         * @throws IllegalArgumentException if fewer than 2 classes were set
+         */
         public EncoderClassifier build() {
             Objects.requireNonNull(encoder, "encoder");
             Objects.requireNonNull(head, "head");

@@ -40,9 +40,19 @@ public record EncoderConfig(
     public static final int RGB_CHANNELS = 3;
 
     /** Grayscale input (spec §5.4). */
-    public static final int GRAY_CHANNELS = 1;
+    static final int GRAY_CHANNELS = 1;
 
-    /** Validates every field and names the offending option. */
+    /**
+     * Validates every field and names the offending option.
+     *
+     * @param inputSize 32, 64 or 128
+     * @param numChannels 1 or 3
+     * @param ndf positive
+     * @param nRkhs positive, at least the head width C (spec §2.3)
+     * @param nDepth at least 1
+     * @param useBn whether the trunk and heads use BN
+     * @throws IllegalArgumentException naming the first option out of range
+     */
     public EncoderConfig {
         if (inputSize != CIFAR_SIZE && inputSize != STL_SIZE && inputSize != IMAGENET_SIZE) {
             throw new IllegalArgumentException(

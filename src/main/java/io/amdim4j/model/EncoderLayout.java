@@ -71,11 +71,11 @@ public record EncoderLayout(
         int r = config.nRkhs();
         int d = config.nDepth();
         List<LayerSpec> layers = new ArrayList<>(downsampling);
-        layers.add(LayerSpec.batchNorm(k, LayerSpec.Kind.OPTIONAL_BN, c));
+        layers.add(LayerSpec.batchNorm(k, LayerKind.OPTIONAL_BN, c));
         layers.add(LayerSpec.block(k + 1, 3, 1, c, c, d));
         layers.add(LayerSpec.block(k + 2, 3, 1, c, c, d));
         layers.add(LayerSpec.unit(k + 3, 3, 1, c, r));
-        layers.add(LayerSpec.batchNorm(k + 4, LayerSpec.Kind.FINAL_BN, r));
+        layers.add(LayerSpec.batchNorm(k + 4, LayerKind.FINAL_BN, r));
         return new EncoderLayout(config, layers, k, k + 1);
     }
 
@@ -84,7 +84,7 @@ public record EncoderLayout(
      *
      * @return C
      */
-    public int headChannels() {
+    int headChannels() {
         return layers.get(tap7Layer).outChannels();
     }
 }

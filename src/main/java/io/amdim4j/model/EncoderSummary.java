@@ -16,10 +16,10 @@ import java.util.List;
 public record EncoderSummary(EncoderConfig config, List<LayerSummary> rows) {
 
     /** Name of the φ5 head (reference state-dict word). */
-    public static final String HEAD5_NAME = "rkhs_block_5";
+    static final String HEAD5_NAME = "rkhs_block_5";
 
     /** Name of the φ7 head (reference state-dict word). */
-    public static final String HEAD7_NAME = "rkhs_block_7";
+    static final String HEAD7_NAME = "rkhs_block_7";
 
     /** Makes the rows unmodifiable. */
     public EncoderSummary {
@@ -76,7 +76,7 @@ public record EncoderSummary(EncoderConfig config, List<LayerSummary> rows) {
      * @param config the configuration
      * @return the count for one head
      */
-    public static long headParameters(EncoderConfig config) {
+    static long headParameters(EncoderConfig config) {
         long c = config.headChannels();
         long r = config.nRkhs();
         return 2 * c * r + r * r + 3 * r + (config.useBn() ? 2 * r : 0);
@@ -111,7 +111,7 @@ public record EncoderSummary(EncoderConfig config, List<LayerSummary> rows) {
 
     private static String tag(EncoderLayout layout, LayerSpec spec, boolean useBn) {
         int k = spec.index();
-        if (spec.kind() == LayerSpec.Kind.FINAL_BN) {
+        if (spec.kind() == LayerKind.FINAL_BN) {
             return " -> r1";
         }
         // without OBN, tap7 is the output of the layer just before it

@@ -25,7 +25,7 @@ public final class EngineSeed {
      * @param seed any seed
      * @return {@code Long.hashCode(seed)}
      */
-    public static int fold(long seed) {
+    static int fold(long seed) {
         return Long.hashCode(seed);
     }
 

@@ -14,7 +14,7 @@ import ai.djl.training.initializer.Initializer;
  * <p>Draws from the engine's generator, so {@link EngineSeed#apply EngineSeed.apply(seed)} before
  * initialisation makes it reproducible.
  */
-public final class FanInUniformInitializer implements Initializer {
+final class FanInUniformInitializer implements Initializer {
 
     /** {@inheritDoc} */
     @Override

@@ -8,9 +8,9 @@ import ai.djl.training.initializer.Initializer;
 
 /**
  * The heads' shortcut weight W_s (R×C, stored as R×C×1×1): U(−0.01, 0.01) noise, then W_s[i, i] = 1
- * for i < C, i.e. identity plus noise (spec §2.4). Needs R ≥ C.
+ * for i &lt; C, i.e. identity plus noise (spec §2.4). Needs R ≥ C.
  */
-public final class IdentityNoiseInitializer implements Initializer {
+final class IdentityNoiseInitializer implements Initializer {
 
     /** Half-width of the noise around the identity (spec §2.4). */
     public static final float NOISE = 0.01f;

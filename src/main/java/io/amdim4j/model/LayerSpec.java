@@ -15,7 +15,7 @@ package io.amdim4j.model;
  */
 public record LayerSpec(
         int index,
-        Kind kind,
+        LayerKind kind,
         int kernel,
         int stride,
         int reflectPad,
@@ -23,49 +23,35 @@ public record LayerSpec(
         int outChannels,
         int units) {
 
-    /** Block types of spec §2.2. */
-    public enum Kind {
-        /** SC(k, s, p): reflect pad, conv with bias, ReLU. */
-        STEM_CONV,
-        /** A single RU(w, s). */
-        RESIDUAL_UNIT,
-        /** RB(w, s; d): RU(w, s) followed by d − 1 RU(1, 1). */
-        RESIDUAL_BLOCK,
-        /** OBN: BN applied only with {@code use_bn}; its output is tap7. */
-        OPTIONAL_BN,
-        /** The always-on BN producing r1. */
-        FINAL_BN
-    }
-
     /** Checks the geometry; residual units need c_out ≥ c_in (spec §2.2). */
     public LayerSpec {
         if (kernel < 1 || stride < 1 || reflectPad < 0 || inChannels < 1 || outChannels < 1) {
             throw new IllegalArgumentException("invalid layer geometry in layer " + index);
         }
-        boolean residual = kind == Kind.RESIDUAL_UNIT || kind == Kind.RESIDUAL_BLOCK;
+        boolean residual = kind == LayerKind.RESIDUAL_UNIT || kind == LayerKind.RESIDUAL_BLOCK;
         if (residual && outChannels < inChannels) {
             throw new IllegalArgumentException(
                     "layer " + index + ": a residual unit needs c_out ≥ c_in, got "
                             + inChannels + " -> " + outChannels);
         }
-        if (units < 1 || (kind != Kind.RESIDUAL_BLOCK && units != 1)) {
+        if (units < 1 || (kind != LayerKind.RESIDUAL_BLOCK && units != 1)) {
             throw new IllegalArgumentException("layer " + index + ": invalid unit count " + units);
         }
     }
 
     static LayerSpec stem(int index, int kernel, int stride, int pad, int in, int out) {
-        return new LayerSpec(index, Kind.STEM_CONV, kernel, stride, pad, in, out, 1);
+        return new LayerSpec(index, LayerKind.STEM_CONV, kernel, stride, pad, in, out, 1);
     }
 
     static LayerSpec unit(int index, int kernel, int stride, int in, int out) {
-        return new LayerSpec(index, Kind.RESIDUAL_UNIT, kernel, stride, 0, in, out, 1);
+        return new LayerSpec(index, LayerKind.RESIDUAL_UNIT, kernel, stride, 0, in, out, 1);
     }
 
     static LayerSpec block(int index, int kernel, int stride, int in, int out, int depth) {
-        return new LayerSpec(index, Kind.RESIDUAL_BLOCK, kernel, stride, 0, in, out, depth);
+        return new LayerSpec(index, LayerKind.RESIDUAL_BLOCK, kernel, stride, 0, in, out, depth);
     }
 
-    static LayerSpec batchNorm(int index, Kind kind, int channels) {
+    static LayerSpec batchNorm(int index, LayerKind kind, int channels) {
         return new LayerSpec(index, kind, 1, 1, 0, channels, channels, 1);
     }
 
@@ -76,8 +62,8 @@ public record LayerSpec(
      * @param useBn the configuration's {@code use_bn}
      * @return true if the layer is built and applied
      */
-    public boolean isApplied(boolean useBn) {
-        return kind != Kind.OPTIONAL_BN || useBn;
+    boolean isApplied(boolean useBn) {
+        return kind != LayerKind.OPTIONAL_BN || useBn;
     }
 
     /**
@@ -97,7 +83,7 @@ public record LayerSpec(
      * @param useBn the configuration's {@code use_bn}
      * @return the count
      */
-    public long parameters(boolean useBn) {
+    long parameters(boolean useBn) {
         long in = inChannels;
         long out = outChannels;
         return switch (kind) {
@@ -115,7 +101,7 @@ public record LayerSpec(
      *
      * @return the description
      */
-    public String describe() {
+    String describe() {
         String widths = inChannels + "->" + outChannels;
         return switch (kind) {
             case STEM_CONV -> (reflectPad > 0 ? "reflect-pad " + reflectPad + ", " : "")

@@ -57,17 +57,17 @@ public final class MixtureHead extends AbstractBlock {
     }
 
     /** Embedding width R. */
-    public long getNRkhs() {
+    long getNRkhs() {
         return nRkhs;
     }
 
     /** Hidden width H. */
-    public long getHidden() {
+    long getHidden() {
         return hidden;
     }
 
     /** Number k of mixture features. */
-    public int getComponents() {
+    int getComponents() {
         return components;
     }
 
@@ -177,7 +177,7 @@ public final class MixtureHead extends AbstractBlock {
         }
 
         /** Sets the hidden width H; default R (spec §4.2). */
-        public Builder optHidden(long hidden) {
+        Builder optHidden(long hidden) {
             this.hidden = hidden;
             return this;
         }

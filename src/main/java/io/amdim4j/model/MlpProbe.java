@@ -25,7 +25,7 @@ public final class MlpProbe extends ProbeBlock {
     public static final int HIDDEN_UNITS = 1024;
 
     /** Dropout probability before each linear layer (spec §6.1). */
-    public static final float DROPOUT = 0.2f;
+    static final float DROPOUT = 0.2f;
 
     private final Dropout dropout1;
     private final Linear fc1;
@@ -100,7 +100,7 @@ public final class MlpProbe extends ProbeBlock {
          * @param probability in [0, 1)
          * @return this builder
          */
-        public Builder optDropout(float probability) {
+        Builder optDropout(float probability) {
             dropout = probability;
             return this;
         }

@@ -25,6 +25,15 @@ public record PrecisionConfig(Precision requested, Precision precision, MemoryFo
     /** {@code /proc/cpuinfo} flags of native bfloat16 arithmetic (AVX-512 BF16, AMX). */
     public static final List<String> BF16_FLAGS = List.of("avx512_bf16", "amx_bf16");
 
+    /**
+     * Checks that the configuration is resolved and consistent with the request.
+     *
+     * @param requested fp32, bf16 or auto
+     * @param precision fp32 or bf16, equal to {@code requested} unless that is auto
+     * @param memoryFormat contiguous or channels_last
+     * @throws IllegalArgumentException if {@code precision} or {@code memoryFormat} is auto, or the
+     *     precision contradicts the request
+     */
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     public PrecisionConfig {
         Objects.requireNonNull(requested, "requested precision");
@@ -39,12 +48,20 @@ public record PrecisionConfig(Precision requested, Precision precision, MemoryFo
         }
     }
 
-    /** Everything float32, plain layout: the behaviour before the option existed. */
+    /**
+     * Everything float32, plain layout: the behaviour before the option existed.
+     *
+     * @return fp32 requested and resolved, contiguous input
+     */
     public static PrecisionConfig fp32() {
         return new PrecisionConfig(Precision.FP32, Precision.FP32, MemoryFormat.CONTIGUOUS);
     }
 
-    /** bf16 autocast with a channels-last input. */
+    /**
+     * bf16 autocast with a channels-last input; it needs a CPU with native bfloat16 to be fast.
+     *
+     * @return bf16 requested and resolved, channels-last input
+     */
     public static PrecisionConfig bf16() {
         return new PrecisionConfig(Precision.BF16, Precision.BF16, MemoryFormat.CHANNELS_LAST);
     }
@@ -57,7 +74,7 @@ public record PrecisionConfig(Precision requested, Precision precision, MemoryFo
      * @return {@link #fp32()}
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static PrecisionConfig fromLabel(String label) {
+    static PrecisionConfig fromLabel(String label) {
         return switch (OptionNames.parse(Precision.values(), label, "precision")) {
             case FP32 -> fp32();
             case BF16 -> bf16();

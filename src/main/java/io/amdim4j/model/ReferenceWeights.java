@@ -84,7 +84,7 @@ public final class ReferenceWeights {
      * @param source where the arrays come from, for error messages
      * @param encoder the initialised encoder
      */
-    public static void load(NDList arrays, String source, Encoder encoder) {
+    static void load(NDList arrays, String source, Encoder encoder) {
         Map<String, Parameter> table = parameterTable(encoder);
         Set<String> skipped = skippedNames(encoder);
         Set<String> seen = new HashSet<>();

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>Children: d × {@code layer_list} (the reference's word for the unit list of a stage).
  */
-public final class ResidualBlock extends CheckedBlock {
+final class ResidualBlock extends CheckedBlock {
 
     private final List<ResidualUnit> units;
 

@@ -25,7 +25,7 @@ import java.util.Optional;
  * conv2}. K1 is U(±1/√(c_in·w·w)), K2 zeros (spec §2.4), so a fresh unit is pooling plus zero
  * channels.
  */
-public final class ResidualUnit extends CheckedBlock {
+final class ResidualUnit extends CheckedBlock {
 
     private final int kernelSize;
     private final int stride;

@@ -21,7 +21,7 @@ import ai.djl.util.PairList;
  * <p>Child: {@code conv} (reference state-dict word). Weight and bias are U(±1/√(c_in·k·k)) (spec
  * §2.4).
  */
-public final class StemConv extends CheckedBlock {
+final class StemConv extends CheckedBlock {
 
     private final int kernelSize;
     private final int stride;

@@ -29,7 +29,7 @@ public final class AugmentFamily {
     }
 
     /** The encoder input side a dataset trains at unless told otherwise (spec §5.2). */
-    public static int defaultInputSize(DatasetFormat format) {
+    static int defaultInputSize(DatasetFormat format) {
         return switch (format.family()) {
             case GRAYSCALE_28, CIFAR_32, ANY_SIZE -> AugmentConfig.SIZE_32;
             case STL_96 -> AugmentConfig.SIZE_64;

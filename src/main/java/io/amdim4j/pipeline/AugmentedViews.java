@@ -10,7 +10,7 @@ import io.amdim4j.augment.TwoViews;
  * The {@link ViewMaker}s of a family's augmentation: two views for pre-training (spec §5.1) and
  * the single deterministic test view (spec §5.5).
  */
-public final class AugmentedViews {
+final class AugmentedViews {
 
     private AugmentedViews() {
     }

@@ -27,14 +27,14 @@ import java.util.random.RandomGenerator;
 public final class PretrainBatches {
 
     /** Purpose name of the per-sample augmentation streams. */
-    public static final String AUGMENT_PURPOSE = "augment";
+    static final String AUGMENT_PURPOSE = "augment";
     /** Purpose name of the epoch shuffles. */
-    public static final String SHUFFLE_PURPOSE = "shuffle";
+    static final String SHUFFLE_PURPOSE = "shuffle";
     /**
      * Batches assembled ahead per loader thread: one being built, one waiting, so a worker never
      * idles while the training thread consumes. Bounds host memory to 2·threads batches.
      */
-    public static final int PREFETCH_PER_THREAD = 2;
+    static final int PREFETCH_PER_THREAD = 2;
 
     /** The test transform draws nothing; a draw would break the fixed test order's determinism. */
     private static final RandomGenerator NO_DRAWS = () -> {

@@ -47,7 +47,7 @@ public record ConfigSummary(List<Row> highlights, List<Row> all, String datasetS
      * @return the summary, if there is a file
      * @throws IOException if it exists but is not a run configuration (the message names the file)
      */
-    public static Optional<ConfigSummary> read(Path file, Class<? extends RunSettings> settings) throws IOException {
+    static Optional<ConfigSummary> read(Path file, Class<? extends RunSettings> settings) throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }

@@ -12,7 +12,7 @@ import java.util.PriorityQueue;
  * the matrix per query, so the handful of gallery queries needs no index. A zero row has
  * similarity 0 to everything.
  */
-public final class CosineNeighbours {
+final class CosineNeighbours {
 
     /**
      * One neighbour.

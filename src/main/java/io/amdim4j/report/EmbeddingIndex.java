@@ -38,12 +38,12 @@ public record EmbeddingIndex(List<Entry> entries) {
     }
 
     /** Number of rows. */
-    public int size() {
+    int size() {
         return entries.size();
     }
 
     /** Labels in row order. */
-    public int[] labels() {
+    int[] labels() {
         return entries.stream().mapToInt(Entry::label).toArray();
     }
 
@@ -51,7 +51,7 @@ public record EmbeddingIndex(List<Entry> entries) {
      * Class names by label, for the labels present (sorted by label); a label whose lines carry no
      * name is called by its number.
      */
-    public Map<Integer, String> classNames() {
+    Map<Integer, String> classNames() {
         Map<Integer, String> names = new TreeMap<>();
         for (Entry e : entries) {
             if (e.label() >= 0) {
@@ -67,7 +67,7 @@ public record EmbeddingIndex(List<Entry> entries) {
      *
      * @throws IOException if unreadable, or a line is malformed (the message names file and line)
      */
-    public static EmbeddingIndex read(Path csv) throws IOException {
+    static EmbeddingIndex read(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
             throw new IOException(csv + " does not start with the header '" + HEADER + "'");

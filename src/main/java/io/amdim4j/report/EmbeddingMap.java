@@ -25,7 +25,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * one colour per class with the class names in the legend. PCA is linear, so distances on the map
  * are true (shrunken) distances, unlike t-SNE; the axis titles give the variance each axis keeps.
  */
-public final class EmbeddingMap {
+final class EmbeddingMap {
 
     public static final String FILE = "embedding-map.png";
     static final int WIDTH = 900;

@@ -42,7 +42,7 @@ public record EmbeddingMatrix(int rows, int dimension, float[] values) {
     }
 
     /** Value at row {@code r}, column {@code c}. */
-    public float get(int r, int c) {
+    float get(int r, int c) {
         return values[r * dimension + c];
     }
 
@@ -56,7 +56,7 @@ public record EmbeddingMatrix(int rows, int dimension, float[] values) {
      *
      * @throws IOException if the file cannot be read or is not such a matrix (the message names it)
      */
-    public static EmbeddingMatrix read(Path npy) throws IOException {
+    static EmbeddingMatrix read(Path npy) throws IOException {
         byte[] all = Files.readAllBytes(npy);
         if (all.length < VERSION_END + 2 || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
             throw new IOException(npy + " is not a NumPy .npy file (bad magic)");

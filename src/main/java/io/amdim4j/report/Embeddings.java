@@ -25,7 +25,7 @@ public record Embeddings(Path dir, EmbeddingMatrix matrix, EmbeddingIndex index)
     }
 
     /** True if {@code dir} holds both files. */
-    public static boolean present(Path dir) {
+    static boolean present(Path dir) {
         return Files.isRegularFile(dir.resolve(NPY)) && Files.isRegularFile(dir.resolve(INDEX_CSV));
     }
 

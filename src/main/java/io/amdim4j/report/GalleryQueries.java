@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * rows of classes 0, 1, 2, 0, 1, 2, 0, 1. Unlabelled rows (label −1) count as one more class.
  * No randomness, so a report of the same embeddings always shows the same queries.
  */
-public final class GalleryQueries {
+final class GalleryQueries {
 
     private GalleryQueries() {}
 

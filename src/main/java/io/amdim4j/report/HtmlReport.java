@@ -32,7 +32,7 @@ import java.util.Optional;
  */
 public final class HtmlReport {
 
-    public static final String INDEX_HTML = "index.html";
+    static final String INDEX_HTML = "index.html";
     public static final String GALLERY_FILE = "neighbours.png";
 
     /** Readable by everyone, writable by the owner. */

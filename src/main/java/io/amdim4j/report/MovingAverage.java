@@ -5,7 +5,7 @@ package io.amdim4j.report;
  * {@code half} places of it, the window shrinking at both ends so the smoothed curve neither lags
  * the raw one nor starts late.
  */
-public final class MovingAverage {
+final class MovingAverage {
 
     /**
      * A curve is smoothed over about 1/50 of its length: enough to read trends at batch 64, short

@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
  * neighbour's border is green when it has the query's class and red otherwise, so the share of
  * green is a picture of kNN accuracy.
  */
-public final class NeighbourGallery {
+final class NeighbourGallery {
 
     /** Query images shown. */
     public static final int QUERIES = 8;

@@ -6,7 +6,7 @@ import java.awt.Color;
  * Colours of series and classes: the ten of matplotlib's "tab10" (what readers of ML plots are
  * used to), then hues spaced by the golden angle so that any number of classes stay distinct.
  */
-public final class Palette {
+final class Palette {
 
     private static final int[] TAB10 = {
         0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * @param totalVariance trace of C, so that {@code variances[j] / totalVariance} is the share explained
  * @param iterations power iterations used
  */
-public record PrincipalComponents(double[] mean, double[][] components, double[] variances, double totalVariance,
+record PrincipalComponents(double[] mean, double[][] components, double[] variances, double totalVariance,
         int iterations) {
 
     /**

@@ -28,7 +28,7 @@ public record ReportConfig(RunDirectory run, Path out, Optional<Path> embeddings
     public static final Split DEFAULT_SPLIT = Split.TEST;
 
     /** Where {@code amdim embed} is suggested to write, and where the report looks by default. */
-    public static final String DEFAULT_EMBEDDINGS_DIR = "embeddings";
+    static final String DEFAULT_EMBEDDINGS_DIR = "embeddings";
 
     public ReportConfig {
         Objects.requireNonNull(run, "run");
@@ -69,7 +69,7 @@ public record ReportConfig(RunDirectory run, Path out, Optional<Path> embeddings
     }
 
     /** The embeddings directory to read: the one given, else {@code RUN_DIR/embeddings}. */
-    public Path embeddingsDir() {
+    Path embeddingsDir() {
         return embeddings.orElse(run.root().resolve(DEFAULT_EMBEDDINGS_DIR));
     }
 }

@@ -87,7 +87,7 @@ public final class TrainingCurves {
      *
      * @return the figures written, in page order
      */
-    public static List<Figure> write(List<MetricsRecord> records, Path dir) throws IOException {
+    static List<Figure> write(List<MetricsRecord> records, Path dir) throws IOException {
         List<Figure> figures = new ArrayList<>();
         for (Panel panel : PANELS) {
             List<CurveChart.Curve> curves = new ArrayList<>();

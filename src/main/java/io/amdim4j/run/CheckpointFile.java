@@ -25,7 +25,7 @@ import java.util.List;
 public record CheckpointFile(String header, List<byte[]> sections) {
 
     private static final byte[] MAGIC = "AMDIM4J\u0001".getBytes(StandardCharsets.ISO_8859_1);
-    public static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 1;
     private static final int DIGEST_BYTES = 32;
 
     public CheckpointFile {

@@ -49,7 +49,7 @@ public record ConfigJson<C>(C config, Provenance provenance, String datasetCheck
      * @param changes each changed field, named as this file spells it ("optim.lr"), in field order;
      *     empty for a resume that changed nothing
      */
-    public record Resume(long update, String time, Map<String, Change> changes) {
+    public record Resume(long update, String time, Map<String, ValueChange> changes) {
 
         /** Copies the map, keeping its order. */
         public Resume {
@@ -57,14 +57,6 @@ public record ConfigJson<C>(C config, Provenance provenance, String datasetCheck
             changes = changes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(changes));
         }
     }
-
-    /**
-     * One changed field.
-     *
-     * @param from the value before the resume
-     * @param to the value after it
-     */
-    public record Change(JsonNode from, JsonNode to) {}
 
     /** Checks that nothing is missing and copies the history. */
     public ConfigJson {

@@ -85,7 +85,7 @@ public record EvalTable(List<MethodEvaluation> methods, List<String> pending) {
      * @param reports evaluation reports
      * @return one row per report, protocol and label fraction, in report order
      */
-    public static List<Row> rows(List<EvalReport> reports) {
+    static List<Row> rows(List<EvalReport> reports) {
         List<Row> rows = new ArrayList<>();
         for (EvalReport report : reports) {
             for (EvalResult result : report.results()) {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param overrides each option given on the command line that the preset also sets: from the
  *     preset's value to the given one
  */
-public record PresetChoice(String name, Map<String, JsonNode> values, Map<String, ConfigJson.Change> overrides) {
+public record PresetChoice(String name, Map<String, JsonNode> values, Map<String, ValueChange> overrides) {
 
     /** Checks that the preset is named and copies both maps, keeping their order. */
     public PresetChoice {

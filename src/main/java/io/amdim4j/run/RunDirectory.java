@@ -68,7 +68,7 @@ public record RunDirectory(Path root) {
     }
 
     /** The update count in a checkpoint's file name. */
-    public static long stepOf(Path checkpoint) {
+    static long stepOf(Path checkpoint) {
         Matcher m = CHECKPOINT.matcher(checkpoint.getFileName().toString());
         if (!m.matches()) {
             throw new IllegalArgumentException(checkpoint + " is not named like a checkpoint (step-N.ckpt)");

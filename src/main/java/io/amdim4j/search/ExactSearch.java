@@ -17,6 +17,11 @@ public final class ExactSearch {
     private final float[] unitRows;
     private final int d;
 
+    /**
+     * Normalises every row once; the embeddings are read, not copied, apart from that unit copy.
+     *
+     * @param embeddings an export of {@code amdim embed} (matrix and index)
+     */
     public ExactSearch(Embeddings embeddings) {
         this.embeddings = embeddings;
         this.d = embeddings.matrix().dimension();
@@ -30,7 +35,14 @@ public final class ExactSearch {
         }
     }
 
-    /** The {@code k} rows most similar to {@code query}, most similar first (ties: lower row first). */
+    /**
+     * The {@code k} rows most similar to {@code query}, most similar first (ties: lower row first).
+     *
+     * @param query a vector of the rows' dimension; a zero vector scores 0 against every row
+     * @param k how many rows, at most all of them
+     * @return the rows with their cosine similarity
+     * @throws IllegalArgumentException if the query's dimension differs from the rows'
+     */
     public List<Neighbour> search(float[] query, int k) {
         if (query.length != d) {
             throw new IllegalArgumentException("the query has " + query.length + " dimensions, the rows " + d);

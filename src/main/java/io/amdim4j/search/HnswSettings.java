@@ -1,7 +1,7 @@
 package io.amdim4j.search;
 
 /**
- * Parameters of the HNSW graph (Malkov & Yashunin 2018) as Lucene names them.
+ * Parameters of the HNSW graph (Malkov &amp; Yashunin 2018) as Lucene names them.
  *
  * @param maxConnections links per node and layer (M); more links, better recall, larger index
  * @param beamWidth candidates kept while inserting a node (efConstruction)
@@ -16,6 +16,13 @@ public record HnswSettings(int maxConnections, int beamWidth) {
     /** Lucene refuses wider insertion beams than this. */
     private static final int BEAM_WIDTH_LIMIT = 3200;
 
+    /**
+     * Checks both numbers against Lucene's limits, naming the command-line option.
+     *
+     * @param maxConnections M, in [2, 512]
+     * @param beamWidth efConstruction, in [1, 3200]
+     * @throws IllegalArgumentException if either is out of range
+     */
     public HnswSettings {
         if (maxConnections < 2 || maxConnections > MAX_CONNECTIONS_LIMIT) {
             throw new IllegalArgumentException("--hnsw-m must be in [2, " + MAX_CONNECTIONS_LIMIT + "], got "

@@ -22,11 +22,11 @@ public record IndexManifest(int formatVersion, int rows, int dimension, String s
         int beamWidth, String embeddings) {
 
     public static final String FILE = "index.json";
-    public static final int FORMAT_VERSION = 1;
-    public static final String COSINE = "cosine";
+    static final int FORMAT_VERSION = 1;
+    static final String COSINE = "cosine";
 
     /** The settings the graph was built with. */
-    public HnswSettings hnsw() {
+    HnswSettings hnsw() {
         return new HnswSettings(maxConnections, beamWidth);
     }
 
@@ -35,7 +35,7 @@ public record IndexManifest(int formatVersion, int rows, int dimension, String s
      *
      * @throws IOException if the directory holds no index of this format (the message names it)
      */
-    public static IndexManifest read(Path dir) throws IOException {
+    static IndexManifest read(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             throw new IOException(dir + " is not a vector index: it has no " + FILE + " (build one with amdim index)");

@@ -19,6 +19,7 @@ public final class NearDuplicates {
      *
      * @param first the lower row
      * @param second the higher row
+     * @param cosine their cosine similarity, as the index scores it
      */
     public record Pair(Neighbour first, Neighbour second, double cosine) {}
 
@@ -29,8 +30,14 @@ public final class NearDuplicates {
      * Every pair with cosine ≥ {@code threshold} among each row's {@code perRow} nearest rows, most
      * similar first.
      *
+     * @param index the index to query, with every row's stored vector
+     * @param threshold the least cosine similarity of a pair, in [-1, 1]
      * @param perRow how many neighbours of each row are examined; a row with more duplicates than
      *     this shows only the closest ones
+     * @param candidates efSearch of each query (see {@link VectorIndex#search})
+     * @return the pairs, most similar first, then by row
+     * @throws IOException if the index cannot be read
+     * @throws IllegalArgumentException if the threshold is outside [-1, 1]
      */
     public static List<Pair> find(VectorIndex index, double threshold, int perRow, int candidates) throws IOException {
         if (!(threshold >= -1 && threshold <= 1)) {

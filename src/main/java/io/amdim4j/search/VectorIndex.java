@@ -101,8 +101,10 @@ public final class VectorIndex implements AutoCloseable {
     }
 
     /**
-     * Opens an index built by {@link #build}.
+     * Opens an index built by {@link #build}; close it to release the files.
      *
+     * @param dir the index directory
+     * @return the open index
      * @throws IOException if {@code dir} is not such an index (the message names it)
      */
     public static VectorIndex open(Path dir) throws IOException {
@@ -122,6 +124,11 @@ public final class VectorIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * What {@code index.json} records: rows, dimension, metric, graph settings and the source export.
+     *
+     * @return the manifest read on opening
+     */
     public IndexManifest manifest() {
         return manifest;
     }
@@ -131,7 +138,11 @@ public final class VectorIndex implements AutoCloseable {
      *
      * @param query a vector of the index's dimension
      * @param k how many results
-     * @param candidates how many candidates the graph search keeps (efSearch); at least {@code k}
+     * @param candidates how many candidates the graph search keeps (efSearch); raised to {@code k}
+     *     when smaller
+     * @return at most {@code k} rows with their cosine similarity
+     * @throws IOException if the index cannot be read
+     * @throws IllegalArgumentException if the query's dimension differs or {@code k} &lt; 1
      */
     public List<Neighbour> search(float[] query, int k, int candidates) throws IOException {
         requireDimension(query);
@@ -151,7 +162,14 @@ public final class VectorIndex implements AutoCloseable {
         return hits;
     }
 
-    /** The stored vector of matrix row {@code row}. */
+    /**
+     * The stored vector of matrix row {@code row}.
+     *
+     * @param row a row of the embedded matrix, in [0, rows)
+     * @return a copy of its vector
+     * @throws IOException if the index cannot be read or has no vector for the row
+     * @throws IllegalArgumentException if the row is outside the index
+     */
     public float[] vector(int row) throws IOException {
         int doc = docOf(row);
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
@@ -164,7 +182,7 @@ public final class VectorIndex implements AutoCloseable {
     }
 
     /** What the index stores about row {@code row}, as a neighbour of itself (cosine 1). */
-    public Neighbour describe(int row) throws IOException {
+    Neighbour describe(int row) throws IOException {
         return neighbour(searcher.storedFields().document(docOf(row)), 1.0);
     }
 
@@ -180,7 +198,7 @@ public final class VectorIndex implements AutoCloseable {
     }
 
     /** Checks that a query vector fits this index, naming both dimensions when it does not. */
-    public void requireDimension(float[] query) {
+    void requireDimension(float[] query) {
         Objects.requireNonNull(query, "query");
         if (query.length != manifest.dimension()) {
             throw new IllegalArgumentException("the query has " + query.length + " dimensions but the index holds "

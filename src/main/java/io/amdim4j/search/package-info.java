@@ -5,5 +5,10 @@
  *
  * <p>Sits above {@code report} (it reads the embedding files through {@link io.amdim4j.report.Embeddings})
  * and below {@code bench} and {@code cli}.
+ *
+ * <p>API: {@link io.amdim4j.search.VectorIndex}, {@link io.amdim4j.search.HnswSettings},
+ * {@link io.amdim4j.search.Neighbour}, {@link io.amdim4j.search.ExactSearch} and
+ * {@link io.amdim4j.search.NearDuplicates}. The other public types are internal: public only because
+ * another amdim4j package calls them, and they may change without notice.
  */
 package io.amdim4j.search;

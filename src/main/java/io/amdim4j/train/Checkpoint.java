@@ -27,13 +27,13 @@ import java.util.List;
 public record Checkpoint(TrainConfig config, TrainingCursor cursor, NDList parameters, NDList optimizer) {
 
     /** Captures the current state of a run. */
-    public static Checkpoint capture(TrainConfig config, TrainingCursor cursor, PretrainModel model,
+    static Checkpoint capture(TrainConfig config, TrainingCursor cursor, PretrainModel model,
             CoupledL2Adam adam, NDManager manager) {
         return new Checkpoint(config, cursor, model.state(manager), adam.state(manager));
     }
 
     /** Writes atomically to {@code run}'s checkpoint for the cursor's step, then prunes old ones. */
-    public Path save(RunDirectory run, int keep) throws IOException {
+    Path save(RunDirectory run, int keep) throws IOException {
         ObjectNode header = RunJson.mapper().createObjectNode();
         header.set("config", RunJson.mapper().valueToTree(config));
         header.set("cursor", RunJson.mapper().valueToTree(cursor));
@@ -76,7 +76,7 @@ public record Checkpoint(TrainConfig config, TrainingCursor cursor, NDList param
      * The newest readable checkpoint of a run; damaged ones are skipped and reported through
      * {@code warnings}, so a kill during a write or a corrupted file falls back to the previous one.
      */
-    public static Checkpoint latest(RunDirectory run, NDManager manager, List<String> warnings) throws IOException {
+    static Checkpoint latest(RunDirectory run, NDManager manager, List<String> warnings) throws IOException {
         List<Path> files = run.checkpointsNewestFirst();
         if (files.isEmpty()) {
             throw new IOException("no checkpoint in " + run.checkpoints());
@@ -95,7 +95,7 @@ public record Checkpoint(TrainConfig config, TrainingCursor cursor, NDList param
     }
 
     /** Restores the weights and optimiser state into a freshly built model. */
-    public void restore(PretrainModel model, CoupledL2Adam adam, String source) throws IOException {
+    void restore(PretrainModel model, CoupledL2Adam adam, String source) throws IOException {
         model.loadState(parameters, source);
         adam.loadState(optimizer, source);
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Checkpoints at every epoch end, every {@code checkpointEvery} updates and when the run stops.
  * A failed save stops the run (unlike DJL's SaveModelTrainingListener, which only logs it).
  */
-public final class CheckpointListener implements PretrainListener {
+final class CheckpointListener implements PretrainListener {
 
     private final TrainConfig config;
     private final PretrainModel model;

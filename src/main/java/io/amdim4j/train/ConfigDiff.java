@@ -11,7 +11,7 @@ import java.util.Map;
  * The fields in which two configurations differ, named as config.json spells them ("optim.lr"), so
  * that a resume's history says what changed in the file's own words and no field can be forgotten.
  */
-public final class ConfigDiff {
+final class ConfigDiff {
 
     /** One differing field; a list (milestones) counts as one value. */
     public record Change(String field, JsonNode from, JsonNode to) {
@@ -25,7 +25,7 @@ public final class ConfigDiff {
     private ConfigDiff() {}
 
     /** The changes from {@code before} to {@code after}, in field order. */
-    public static List<Change> between(TrainConfig before, TrainConfig after) {
+    static List<Change> between(TrainConfig before, TrainConfig after) {
         List<Change> out = new ArrayList<>();
         collect("", RunJson.mapper().valueToTree(before), RunJson.mapper().valueToTree(after), out);
         return out;

@@ -40,7 +40,7 @@ public final class CoupledL2Adam implements AutoCloseable {
     }
 
     /** Updates done so far (t). */
-    public long step() {
+    long step() {
         return step;
     }
 
@@ -72,7 +72,7 @@ public final class CoupledL2Adam implements AutoCloseable {
     }
 
     /** Moments and step, named {@code m/<param>} and {@code v/<param>}, for a checkpoint. */
-    public NDList state(NDManager manager) {
+    NDList state(NDManager manager) {
         NDList out = new NDList();
         for (String name : parameters.keySet()) {
             NDArray m = firstMoments.get(name).duplicate();
@@ -91,7 +91,7 @@ public final class CoupledL2Adam implements AutoCloseable {
     }
 
     /** Restores what {@link #state} wrote; every parameter's moments must be present and fit. */
-    public void loadState(NDList state, String source) {
+    void loadState(NDList state, String source) {
         Map<String, NDArray> byName = new LinkedHashMap<>();
         for (NDArray a : state) {
             byName.put(a.getName(), a);

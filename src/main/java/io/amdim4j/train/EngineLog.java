@@ -51,7 +51,7 @@ public final class EngineLog {
      *
      * @return the level, empty if the engine has no c10 log
      */
-    public static synchronized OptionalInt level() {
+    static synchronized OptionalInt level() {
         Pointer variable = levelVariable();
         return variable == null ? OptionalInt.empty() : OptionalInt.of(variable.getInt(0));
     }

@@ -7,7 +7,7 @@ import io.amdim4j.run.MetricsRecord;
  * Writes one {@code metrics.jsonl} record per update (the total under "loss" and every loss term
  * under its declared key) and one per epoch.
  */
-public final class MetricsJsonlListener implements PretrainListener {
+final class MetricsJsonlListener implements PretrainListener {
 
     private final MetricsLog log;
 

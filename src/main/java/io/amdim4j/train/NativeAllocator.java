@@ -36,7 +36,7 @@ public final class NativeAllocator {
     static final int TOP_PAD = 64 << 20;
 
     /** System property that turns the tuning off when {@code false}. */
-    public static final String PROPERTY = "amdim.tuneAllocator";
+    static final String PROPERTY = "amdim.tuneAllocator";
 
     private static Boolean applied;
 

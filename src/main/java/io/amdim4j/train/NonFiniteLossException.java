@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A NaN or infinite loss; training stops before the update that would spread it into the weights. */
-public final class NonFiniteLossException extends IllegalStateException {
+final class NonFiniteLossException extends IllegalStateException {
 
     public NonFiniteLossException(String message) {
         super(message);

@@ -19,14 +19,34 @@ public record OptimConfig(
         double lr, double beta1, double beta2, double eps, double weightDecay, int warmupUpdates,
         List<Integer> milestones, double decay) {
 
+    /** Base learning rate of spec §7. */
     public static final double LR = 2e-4;
+    /** Adam's first-moment decay of spec §7, lower than Adam's usual 0.9. */
     public static final double BETA1 = 0.8;
+    /** Adam's second-moment decay of spec §7. */
     public static final double BETA2 = 0.999;
+    /** Adam's ε of spec §7. */
     public static final double EPS = 1e-8;
+    /** Coupled L2 weight of spec §7. */
     public static final double WEIGHT_DECAY = 1e-5;
+    /** Updates of linear warm-up from 0 to {@code lr} (spec §7). */
     public static final int WARMUP_UPDATES = 500;
+    /** Factor applied to the learning rate at each milestone (spec §7). */
     public static final double DECAY = 0.2;
 
+    /**
+     * Checks each setting and copies the milestones.
+     *
+     * @param lr positive
+     * @param beta1 in [0, 1)
+     * @param beta2 in [0, 1)
+     * @param eps positive
+     * @param weightDecay at least 0
+     * @param warmupUpdates at least 0; 0 starts at the full rate
+     * @param milestones strictly increasing epochs, each at least 0; may be empty
+     * @param decay positive
+     * @throws IllegalArgumentException naming the setting out of range
+     */
     public OptimConfig {
         if (!(lr > 0)) {
             throw new IllegalArgumentException("lr must be > 0, got " + lr);
@@ -48,6 +68,9 @@ public record OptimConfig(
     /**
      * The spec's schedule for an E-epoch run: milestones at ⌊5E/6⌋ and ⌊14E/15⌋ (§7: [250, 280] of
      * 300 epochs, scaled); CIFAR, STL-10 and 28×28 grayscale all use it.
+     *
+     * @param epochs the run's length E
+     * @return the §7 defaults with those milestones (one when E is too short for two distinct ones)
      */
     public static OptimConfig forEpochs(int epochs) {
         int first = 5 * epochs / 6;
@@ -56,7 +79,12 @@ public record OptimConfig(
         return new OptimConfig(LR, BETA1, BETA2, EPS, WEIGHT_DECAY, WARMUP_UPDATES, ms, DECAY);
     }
 
-    /** ImageNet / Places205 (§7): 50 epochs with milestones [30, 45], scaled to {@code epochs}. */
+    /**
+     * ImageNet / Places205 (§7): 50 epochs with milestones [30, 45], scaled to {@code epochs}.
+     *
+     * @param epochs the run's length E
+     * @return the §7 defaults with milestones at ⌊3E/5⌋ and ⌊9E/10⌋
+     */
     public static OptimConfig imagenetForEpochs(int epochs) {
         int first = 3 * epochs / 5;
         int second = 9 * epochs / 10;
@@ -64,17 +92,33 @@ public record OptimConfig(
         return new OptimConfig(LR, BETA1, BETA2, EPS, WEIGHT_DECAY, WARMUP_UPDATES, ms, DECAY);
     }
 
-    /** The §7 schedule of an E-epoch run at this input size: the ImageNet milestones at 128 px, the others below. */
+    /**
+     * The §7 schedule of an E-epoch run at this input size: the ImageNet milestones at 128 px, the others below.
+     *
+     * @param epochs the run's length E
+     * @param inputSize the encoder's input side in pixels
+     * @return {@link #imagenetForEpochs} at 128 px, {@link #forEpochs(int)} otherwise
+     */
     public static OptimConfig forEpochs(int epochs, int inputSize) {
         return inputSize == EncoderConfig.IMAGENET_SIZE ? imagenetForEpochs(epochs) : forEpochs(epochs);
     }
 
-    /** Same settings with another warm-up length. */
+    /**
+     * Same settings with another warm-up length.
+     *
+     * @param updates warm-up updates, at least 0
+     * @return the copy
+     */
     public OptimConfig withWarmup(int updates) {
         return new OptimConfig(lr, beta1, beta2, eps, weightDecay, updates, milestones, decay);
     }
 
-    /** Same settings with another base learning rate. */
+    /**
+     * Same settings with another base learning rate.
+     *
+     * @param newLr positive
+     * @return the copy
+     */
     public OptimConfig withLr(double newLr) {
         return new OptimConfig(newLr, beta1, beta2, eps, weightDecay, warmupUpdates, milestones, decay);
     }

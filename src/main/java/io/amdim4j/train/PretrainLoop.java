@@ -24,7 +24,7 @@ public final class PretrainLoop {
 
     /** Tests the online probes at the end of an epoch. */
     @FunctionalInterface
-    public interface EpochTester {
+    interface EpochTester {
         ProbeAccuracy test(int epoch);
     }
 
@@ -43,7 +43,7 @@ public final class PretrainLoop {
     /**
      * @param lastGoodCheckpoint describes the newest checkpoint for the NaN message, given the current step
      */
-    public PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
+    PretrainLoop(TrainConfig config, StepRunner step, BatchLoader loader, EpochTester tester,
             List<PretrainListener> listeners, IntFunction<String> lastGoodCheckpoint) {
         this(config, step, loader, tester, listeners, lastGoodCheckpoint, SingleProcess.INSTANCE);
     }
@@ -72,12 +72,12 @@ public final class PretrainLoop {
     }
 
     /** Also stop after the first update that ends more than {@code seconds} from now. */
-    public void stopAfterSeconds(double seconds) {
+    void stopAfterSeconds(double seconds) {
         deadlineNanos = System.nanoTime() + (long) (seconds * 1e9);
     }
 
     /** Trains from {@code start} until the step limit, the time budget or the last epoch; returns where it stopped. */
-    public TrainingCursor run(TrainingCursor start) {
+    TrainingCursor run(TrainingCursor start) {
         TrainingCursor cursor = start;
         while (cursor.epoch() < config.epochs() && !limitReached(cursor)) {
             long epochStart = System.nanoTime();

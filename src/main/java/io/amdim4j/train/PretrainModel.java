@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class PretrainModel implements AutoCloseable {
 
     /** Checkpoint name prefix of the encoder's parameters. */
-    public static final String ENCODER = "encoder";
+    static final String ENCODER = "encoder";
 
     private final NDManager manager;
     private final Encoder encoder;
@@ -64,19 +64,19 @@ public final class PretrainModel implements AutoCloseable {
         }
     }
 
-    public Encoder encoder() {
+    Encoder encoder() {
         return encoder;
     }
 
-    public MlpProbe mlpProbe() {
+    MlpProbe mlpProbe() {
         return mlpProbe;
     }
 
-    public LinearProbe linearProbe() {
+    LinearProbe linearProbe() {
         return linearProbe;
     }
 
-    public Optional<MixtureHead> mixtureHead() {
+    Optional<MixtureHead> mixtureHead() {
         return Optional.ofNullable(mixtureHead);
     }
 
@@ -85,7 +85,7 @@ public final class PretrainModel implements AutoCloseable {
     }
 
     /** Every parameter, batch-norm running statistics included, by checkpoint name. */
-    public Map<String, Parameter> parameters() {
+    Map<String, Parameter> parameters() {
         Map<String, Parameter> out = new LinkedHashMap<>();
         blocks.forEach((name, block) -> CheckpointParameters.name(name, block, out));
         return out;
@@ -103,7 +103,7 @@ public final class PretrainModel implements AutoCloseable {
     }
 
     /** Copies of every parameter, named, in {@code target}. */
-    public NDList state(NDManager target) {
+    NDList state(NDManager target) {
         NDList out = new NDList();
         parameters().forEach((name, p) -> {
             NDArray copy = p.getArray().duplicate();
@@ -115,7 +115,7 @@ public final class PretrainModel implements AutoCloseable {
     }
 
     /** Restores {@link #state}; a missing, unexpected or mis-shaped entry is an error naming {@code source}. */
-    public void loadState(NDList state, String source) throws IOException {
+    void loadState(NDList state, String source) throws IOException {
         CheckpointParameters.restore(parameters(), state, "", source);
     }
 

@@ -10,6 +10,7 @@ import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.ConfigJson;
+import io.amdim4j.run.ValueChange;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.PresetChoice;
 import io.amdim4j.run.RunDirectory;
@@ -137,14 +138,28 @@ public final class Pretraining {
         public static final Origin NONE = new Origin(null, null);
     }
 
-    /** Where a finished (or stopped) run ended. */
+    /**
+     * Where a finished (or stopped) run ended.
+     *
+     * @param run the run directory's layout
+     * @param cursor epoch, batch and update after the last update
+     * @param checkpoint the checkpoint written at that update, from which {@link TrainedEncoder} loads
+     */
     public record Outcome(RunDirectory run, TrainingCursor cursor, Path checkpoint) {}
 
     private Pretraining() {}
 
     /**
      * Starts a new run in an empty or absent directory, holding the directory's {@link RunLock} until it
-     * ends.
+     * ends. The dataset is opened (and fingerprinted) before anything is written.
+     *
+     * @param config the whole run's configuration, written to {@code config.json} before the first update
+     * @param runDir the run directory, created if absent
+     * @param options progress bar, log, budget and the caller's listeners
+     * @return where the run ended
+     * @throws IOException if the directory, the dataset or a checkpoint cannot be read or written, or
+     *     another process holds the run's lock
+     * @throws IllegalArgumentException if {@code runDir} already holds a run
      */
     public static Outcome start(TrainConfig config, Path runDir, Options options) throws IOException {
         return start(config, runDir, options, Origin.NONE);
@@ -155,6 +170,15 @@ public final class Pretraining {
      * another run's (or a state dict's) encoder weights, both recorded in config.json. The weights are
      * read and checked against the configuration before anything is written. Under MPI only rank 0 reads
      * them: the other ranks receive rank 0's parameters in the first broadcast.
+     *
+     * @param requested the run's configuration; its world size is set to the processes of {@code options}
+     * @param runDir the run directory, created if absent
+     * @param options progress bar, log, budget, the caller's listeners and the process group
+     * @param origin the preset and the warm start, recorded in config.json
+     * @return where the run ended
+     * @throws IOException if the directory, the dataset, the warm start's file or a checkpoint cannot be
+     *     read or written, or another process holds the run's lock
+     * @throws IllegalArgumentException if {@code runDir} already holds a run or the warm start does not fit
      */
     public static Outcome start(TrainConfig requested, Path runDir, Options options, Origin origin)
             throws IOException {
@@ -198,8 +222,13 @@ public final class Pretraining {
      * config.json's "history"; a change outside {@link ResumeChanges#FIELDS} is refused before anything
      * is written.
      *
+     * @param runDir a run directory written by {@link #start}
      * @param changes given the run's configuration, the one to continue with; may throw
      *     IllegalArgumentException to refuse
+     * @param options progress bar, log, budget and the caller's listeners
+     * @return where the run ended
+     * @throws IOException if no checkpoint can be read or a file cannot be written
+     * @throws IllegalArgumentException if a changed setting cannot change on resume
      */
     public static Outcome resume(Path runDir, UnaryOperator<TrainConfig> changes, Options options)
             throws IOException {
@@ -327,9 +356,9 @@ public final class Pretraining {
         // a run whose config.json was lost gets a new one, with this process's provenance
         ConfigJson<TrainConfig> before = Files.exists(run.config()) ? ConfigJson.read(run.config(), TrainConfig.class)
                 : new ConfigJson<>(config, EngineProvenance.capture(), config.data().dataset().checksum(), List.of());
-        Map<String, ConfigJson.Change> fields = new LinkedHashMap<>();
+        Map<String, ValueChange> fields = new LinkedHashMap<>();
         for (ConfigDiff.Change c : changed) {
-            fields.put(c.field(), new ConfigJson.Change(c.from(), c.to()));
+            fields.put(c.field(), new ValueChange(c.from(), c.to()));
         }
         List<ConfigJson.Resume> history = new ArrayList<>(before.history());
         history.add(new ConfigJson.Resume(step, Instant.now().toString(), fields));

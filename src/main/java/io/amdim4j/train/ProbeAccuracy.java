@@ -8,5 +8,6 @@ package io.amdim4j.train;
  */
 public record ProbeAccuracy(double mlp, double linear) {
 
+    /** Both accuracies NaN: the epoch had no test, so listeners can tell a skipped test from a 0 % one. */
     public static final ProbeAccuracy NOT_MEASURED = new ProbeAccuracy(Double.NaN, Double.NaN);
 }

@@ -7,7 +7,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A live bar per epoch on stderr: loss, each loss term, probe accuracy, pairs/s and the ETA. */
-public final class ProgressListener implements PretrainListener {
+final class ProgressListener implements PretrainListener {
 
     private final TrainConfig config;
     private final int batchesPerEpoch;

@@ -43,7 +43,7 @@ public record ResumeChanges(Long maxSteps, Integer epochs, Double lr, Integer wa
         ComputeDevice device) {
 
     /** The config.json fields (as {@link ConfigDiff} names them) that the fields above can change. */
-    public static final Set<String> FIELDS = Set.of("max_steps", "epochs", "optim.lr", "optim.warmup_updates",
+    static final Set<String> FIELDS = Set.of("max_steps", "epochs", "optim.lr", "optim.warmup_updates",
             "optim.milestones", "loader_threads", "checkpoint_every", "keep_checkpoints", "test_each_epoch",
             "bn_batches", "device");
 
@@ -67,7 +67,7 @@ public record ResumeChanges(Long maxSteps, Integer epochs, Double lr, Integer wa
      *
      * @throws IllegalArgumentException naming the fields and their values in the run
      */
-    public static void requireResumable(List<ConfigDiff.Change> changes) {
+    static void requireResumable(List<ConfigDiff.Change> changes) {
         List<String> fixed = changes.stream().filter(c -> !FIELDS.contains(c.field()))
                 .map(c -> c.field() + " (the run has " + c.from() + ")").toList();
         if (!fixed.isEmpty()) {

@@ -11,12 +11,20 @@ import io.amdim4j.loss.LossValues;
  */
 public record StepResult(LossValues losses, double accMlp, double accLinear) {
 
-    /** The backpropagated loss. */
+    /**
+     * The backpropagated loss.
+     *
+     * @return {@link LossValues#total()} of {@link #losses()}
+     */
     public double loss() {
         return losses.total();
     }
 
-    /** False if the total or any term is NaN or infinite. */
+    /**
+     * False if the total or any term is NaN or infinite; the run stops on such an update.
+     *
+     * @return whether every loss value is finite
+     */
     public boolean isFinite() {
         return losses.isFinite();
     }

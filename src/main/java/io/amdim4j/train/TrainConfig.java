@@ -62,6 +62,29 @@ public record TrainConfig(
     /** Batches used to re-estimate batch-norm statistics before a test (spec §6.2). */
     public static final int BN_BATCHES = 50;
 
+    /**
+     * Checks each setting and that the augmentation makes the encoder's input, naming the option.
+     *
+     * @param data required
+     * @param encoder required
+     * @param augment required; its size and channels equal the encoder's
+     * @param nce required
+     * @param mixture required
+     * @param optim required
+     * @param epochs at least 1
+     * @param maxSteps at least 0
+     * @param batchSize at least 2
+     * @param loaderThreads at least 1
+     * @param checkpointEvery at least 0
+     * @param keepCheckpoints at least 2
+     * @param testEachEpoch whether to test each epoch
+     * @param bnBatches at least 1
+     * @param precision may be null, meaning float32
+     * @param worldSize at least 1; 0 means 1
+     * @param device may be null, meaning the CPU
+     * @throws NullPointerException naming a missing part
+     * @throws IllegalArgumentException naming the first setting out of range or the size or channel mismatch
+     */
     public TrainConfig {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(encoder, "encoder");
@@ -107,7 +130,25 @@ public record TrainConfig(
         }
     }
 
-    /** A run of one process on the CPU, as before data-parallel training and the device option existed. */
+    /**
+     * A run of one process on the CPU, as before data-parallel training and the device option existed.
+     *
+     * @param data required
+     * @param encoder required
+     * @param augment required; its size and channels equal the encoder's
+     * @param nce required
+     * @param mixture required
+     * @param optim required
+     * @param epochs at least 1
+     * @param maxSteps at least 0
+     * @param batchSize at least 2
+     * @param loaderThreads at least 1
+     * @param checkpointEvery at least 0
+     * @param keepCheckpoints at least 2
+     * @param testEachEpoch whether to test each epoch
+     * @param bnBatches at least 1
+     * @param precision may be null, meaning float32
+     */
     public TrainConfig(DataConfig data, EncoderConfig encoder, AugmentConfig augment, NceConfig nce,
             MixtureConfig mixture, OptimConfig optim, int epochs, long maxSteps, int batchSize, int loaderThreads,
             int checkpointEvery, int keepCheckpoints, boolean testEachEpoch, int bnBatches, PrecisionConfig precision) {
@@ -115,13 +156,23 @@ public record TrainConfig(
                 keepCheckpoints, testEachEpoch, bnBatches, precision, 1, ComputeDevice.CPU);
     }
 
-    /** The same run on {@code processes} processes, each with this batch size. */
+    /**
+     * The same run on {@code processes} processes, each with this batch size.
+     *
+     * @param processes at least 1
+     * @return a copy with that world size
+     */
     public TrainConfig withWorldSize(int processes) {
         return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, loaderThreads,
                 checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision, processes, device);
     }
 
-    /** The same run on {@code other}. */
+    /**
+     * The same run on {@code other}.
+     *
+     * @param other the device of the model's arrays
+     * @return a copy on that device
+     */
     public TrainConfig withDevice(ComputeDevice other) {
         return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, loaderThreads,
                 checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision, worldSize, other);
@@ -161,7 +212,11 @@ public record TrainConfig(
         return data.dataset().toString();
     }
 
-    /** The master seed. */
+    /**
+     * The master seed, from which every random stream is split per purpose.
+     *
+     * @return the data config's seed
+     */
     public long seed() {
         return data.seed();
     }

@@ -35,9 +35,17 @@ public record TrainedEncoder(Encoder encoder, AugmentConfig augment, TrainConfig
      * Prefix of the encoder's parameters in a pre-training checkpoint, which names each parameter
      * {@code <block>/<DJL path>} (see {@code PretrainModel.parameters()}).
      */
-    public static final String CHECKPOINT_PREFIX = PretrainModel.ENCODER + "/";
+    static final String CHECKPOINT_PREFIX = PretrainModel.ENCODER + "/";
 
-    /** Checks that nothing is missing and that the test transform makes the encoder's input. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param encoder required
+     * @param augment required
+     * @param config required
+     * @param checkpoint required
+     * @throws NullPointerException naming a missing part
+     */
     public TrainedEncoder {
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(augment, "augment");

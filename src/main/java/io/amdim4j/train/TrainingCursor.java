@@ -11,8 +11,16 @@ package io.amdim4j.train;
  */
 public record TrainingCursor(long step, int epoch, int batch) {
 
-    public static final TrainingCursor START = new TrainingCursor(0, 0, 0);
+    static final TrainingCursor START = new TrainingCursor(0, 0, 0);
 
+    /**
+     * Checks that no counter is negative.
+     *
+     * @param step updates done
+     * @param epoch epoch of the next batch
+     * @param batch next batch within the epoch
+     * @throws IllegalArgumentException if a value is negative
+     */
     public TrainingCursor {
         if (step < 0 || epoch < 0 || batch < 0) {
             throw new IllegalArgumentException("cursor values must be >= 0: " + step + ", " + epoch + ", " + batch);
@@ -20,12 +28,12 @@ public record TrainingCursor(long step, int epoch, int batch) {
     }
 
     /** After one more update on the current batch. */
-    public TrainingCursor afterStep() {
+    TrainingCursor afterStep() {
         return new TrainingCursor(step + 1, epoch, batch + 1);
     }
 
     /** At the start of the next epoch. */
-    public TrainingCursor nextEpoch() {
+    TrainingCursor nextEpoch() {
         return new TrainingCursor(step, epoch + 1, 0);
     }
 }

@@ -4,7 +4,7 @@ package io.amdim4j.train;
  * The learning rate of spec §7: linear warm-up over the first updates, then a step decay at
  * epoch milestones. The update counter is checkpointed, so a resumed run does not warm up again.
  */
-public final class WarmupStepSchedule {
+final class WarmupStepSchedule {
 
     private final OptimConfig config;
 

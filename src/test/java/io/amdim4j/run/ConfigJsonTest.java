@@ -25,9 +25,9 @@ class ConfigJsonTest {
 
     @Test
     void roundTripsWithAHistoryOfResumesInFieldOrder() throws IOException {
-        Map<String, ConfigJson.Change> changes = new LinkedHashMap<>();
-        changes.put("optim.lr", new ConfigJson.Change(DoubleNode.valueOf(0.002), DoubleNode.valueOf(0.5)));
-        changes.put("epochs", new ConfigJson.Change(RunJson.mapper().valueToTree(1), RunJson.mapper().valueToTree(3)));
+        Map<String, ValueChange> changes = new LinkedHashMap<>();
+        changes.put("optim.lr", new ValueChange(DoubleNode.valueOf(0.002), DoubleNode.valueOf(0.5)));
+        changes.put("epochs", new ValueChange(RunJson.mapper().valueToTree(1), RunJson.mapper().valueToTree(3)));
         ConfigJson<Settings> written = new ConfigJson<>(new Settings(0.5, 3), EvalSamples.provenance(), "sha256:ab",
                 List.of(new ConfigJson.Resume(40, "2025-01-02T00:00:00Z", changes)));
         Path file = tmp.resolve("run").resolve("config.json");
