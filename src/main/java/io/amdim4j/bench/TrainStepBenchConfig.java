@@ -25,13 +25,15 @@ import java.util.Objects;
  * @param precision arithmetic and input layout of the encoder's passes
  * @param numClasses classes of the online probes
  * @param seed seed of the weights and the synthetic views
- * @param busyNeighbour keep one core busy with a spinning thread during the timed updates
+ * @param busyNeighbour keep one core busy with a spinning thread during the warm-up and timed updates
  *     ({@link BusyNeighbour}), to measure an update on a machine that is not idle
  * @param device where the model's arrays live
+ * @param adaptiveThreads let a {@link io.amdim4j.train.ThreadGovernor} choose the engine's threads by timing
+ *     the updates (warm-up and timed ones alike), as {@code pretrain --engine-threads auto} does
  */
 public record TrainStepBenchConfig(
         EncoderConfig encoder, int batch, int steps, int warmup, PrecisionConfig precision, int numClasses, long seed,
-        boolean busyNeighbour, ComputeDevice device) {
+        boolean busyNeighbour, ComputeDevice device, boolean adaptiveThreads) {
 
     /** Classes of the online probes: CIFAR-10's. */
     public static final int CLASSES = 10;

@@ -12,9 +12,12 @@ import java.util.OptionalDouble;
  * @param peakRssMb peak resident memory of the process (VmHWM) after the run, if known
  * @param ranks data-parallel processes that took each update together, each on {@code config.batch()} pairs
  *     (the gradient all-reduce is inside each timed update)
+ * @param engineThreads the engine's threads after the last update (with adaptive threads, the governor's last
+ *     choice)
  */
 public record TrainStepBenchResult(
-        TrainStepBenchConfig config, double[] stepSeconds, double lastLoss, OptionalDouble peakRssMb, int ranks) {
+        TrainStepBenchConfig config, double[] stepSeconds, double lastLoss, OptionalDouble peakRssMb, int ranks,
+        int engineThreads) {
 
     public TrainStepBenchResult {
         stepSeconds = stepSeconds.clone();
@@ -24,12 +27,9 @@ public record TrainStepBenchResult(
         if (ranks < 1) {
             throw new IllegalArgumentException("ranks must be >= 1, got " + ranks);
         }
-    }
-
-    /** Timings of a single process. */
-    public TrainStepBenchResult(TrainStepBenchConfig config, double[] stepSeconds, double lastLoss,
-            OptionalDouble peakRssMb) {
-        this(config, stepSeconds, lastLoss, peakRssMb, 1);
+        if (engineThreads < 1) {
+            throw new IllegalArgumentException("engineThreads must be >= 1, got " + engineThreads);
+        }
     }
 
     @Override

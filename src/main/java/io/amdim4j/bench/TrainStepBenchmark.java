@@ -10,7 +10,11 @@ import io.amdim4j.train.PretrainModel;
 import io.amdim4j.train.PretrainStep;
 import io.amdim4j.train.ReplicaSync;
 import io.amdim4j.train.StepResult;
+import io.amdim4j.train.EngineThreads;
+import io.amdim4j.train.ThreadGovernor;
 import io.amdim4j.train.TrainConfig;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -28,9 +32,26 @@ public final class TrainStepBenchmark {
     static final Duration NEIGHBOUR_LIMIT = Duration.ofHours(1);
 
     private final TrainStepBenchConfig config;
+    private final PrintWriter log;
 
+    /**
+     * A benchmark that reports nothing while it runs.
+     *
+     * @param config what to time
+     */
     public TrainStepBenchmark(TrainStepBenchConfig config) {
+        this(config, new PrintWriter(Writer.nullWriter()));
+    }
+
+    /**
+     * A benchmark that reports the thread governor's choices.
+     *
+     * @param config what to time
+     * @param log where the governor's choices go (with adaptive threads)
+     */
+    public TrainStepBenchmark(TrainStepBenchConfig config, PrintWriter log) {
         this.config = Objects.requireNonNull(config, "config");
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     /**
@@ -70,6 +91,7 @@ public final class TrainStepBenchmark {
         HostBatch batch = syntheticBatch(random);
         double[] seconds = new double[config.steps()];
         double lastLoss;
+        int threads;
         try (PretrainModel model = new PretrainModel(train, config.numClasses(), config.seed(), root);
                 CoupledL2Adam adam = new CoupledL2Adam(train.optim(), model.trainableParameters(), model.manager())) {
             ReplicaSync replicas = ReplicaSync.NONE;
@@ -80,28 +102,45 @@ public final class TrainStepBenchmark {
             }
             PretrainStep step = new PretrainStep(train, model, adam, replicas);
             double lr = train.optim().lr();
-            for (int i = 0; i < config.warmup(); i++) {
-                timedUpdate(step, batch, lr, random, i);
-            }
-            if (profileTrace != null) {
-                TorchProfiler.start();
-            }
+            // the neighbour is there from the first update, so the governor (if any) probes what it times
             try (BusyNeighbour neighbour = config.busyNeighbour() ? BusyNeighbour.start(NEIGHBOUR_LIMIT) : null) {
-                lastLoss = Double.NaN;
-                for (int i = 0; i < config.steps(); i++) {
-                    Timed result = timedUpdate(step, batch, lr, random, config.warmup() + i);
-                    seconds[i] = result.seconds();
-                    lastLoss = result.loss();
+                ThreadGovernor governor = config.adaptiveThreads()
+                        ? ThreadGovernor.forEngine(EngineThreads.current(), log, "amdim bench train-step") : null;
+                try {
+                    for (int i = 0; i < config.warmup(); i++) {
+                        observe(governor, timedUpdate(step, batch, lr, random, i));
+                    }
+                    if (profileTrace != null) {
+                        TorchProfiler.start();
+                    }
+                    lastLoss = Double.NaN;
+                    for (int i = 0; i < config.steps(); i++) {
+                        Timed result = timedUpdate(step, batch, lr, random, config.warmup() + i);
+                        observe(governor, result);
+                        seconds[i] = result.seconds();
+                        lastLoss = result.loss();
+                    }
+                    if (profileTrace != null) {
+                        TorchProfiler.stop(profileTrace);
+                    }
+                    threads = EngineThreads.current();
+                } finally {
+                    if (governor != null) {
+                        governor.restore();
+                    }
                 }
             }
-            if (profileTrace != null) {
-                TorchProfiler.stop(profileTrace);
-            }
         }
-        return new TrainStepBenchResult(config, seconds, lastLoss, HostStats.peakResidentMb(), group.size());
+        return new TrainStepBenchResult(config, seconds, lastLoss, HostStats.peakResidentMb(), group.size(), threads);
     }
 
     private record Timed(double seconds, double loss) {}
+
+    private static void observe(ThreadGovernor governor, Timed update) {
+        if (governor != null) {
+            governor.observe(update.seconds());
+        }
+    }
 
     private static Timed timedUpdate(PretrainStep step, HostBatch batch, double lr, SplittableRandom random, int i) {
         long start = System.nanoTime();

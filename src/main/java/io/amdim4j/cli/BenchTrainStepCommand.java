@@ -12,6 +12,7 @@ import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
 import io.amdim4j.train.EngineProvenance;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "train-step", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Time full pre-training updates (both views forward, multiscale NCE, online probes, "
                 + "backward, Adam) on synthetic input, through the same code as pretrain.",
-                "Engine threads: AMDIM_THREADS (the launcher's -Dai.djl.pytorch.num_threads); OpenMP's wait policy: "
+                "Engine threads: AMDIM_THREADS (the launcher's -Dai.djl.pytorch.num_threads), or --engine-threads auto; "
+                        + "OpenMP's wait policy: "
                         + "OMP_WAIT_POLICY and GOMP_SPINCOUNT, read once when the engine loads."})
 final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
 
@@ -57,6 +59,9 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
             + "updates, as another program on the machine would (OpenMP's waiting suffers most from that).")
     boolean busyNeighbour;
 
+    @Mixin
+    EngineThreadsOption engineThreads = new EngineThreadsOption();
+
     @Option(names = "--seed", description = "Seed of the weights and the synthetic views (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
@@ -79,10 +84,11 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     private int bench(ProcessGroup group) throws Exception {
         EncoderConfig enc = encoder.toConfig();
         TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision.toConfig(device.device),
-                TrainStepBenchConfig.CLASSES, seed, busyNeighbour, device.device);
+                TrainStepBenchConfig.CLASSES, seed, busyNeighbour, device.device, engineThreads.auto());
         TrainStepBenchResult result;
         try (NDManager root = config.device().newBaseManager()) {
-            result = new TrainStepBenchmark(config).run(root, profile, group);
+            PrintWriter log = group.isLeader() ? spec.commandLine().getErr() : new PrintWriter(Writer.nullWriter());
+            result = new TrainStepBenchmark(config, log).run(root, profile, group);
         }
         if (!group.isLeader()) {
             return 0;
@@ -137,6 +143,8 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         root.put("last_loss", r.lastLoss());
         root.put("engine", EngineProvenance.engine());
         root.put("engine_threads", Provenance.engineThreads());
+        root.put("engine_threads_policy", c.adaptiveThreads() ? "auto" : "fixed");
+        root.put("engine_threads_last", r.engineThreads());
         root.put("processors", Runtime.getRuntime().availableProcessors());
         return root;
     }
@@ -171,6 +179,10 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
                 Provenance.engineThreads(), r.ranks() > 1 ? " per rank, " + r.ranks() + " MPI ranks" : "");
         if (c.busyNeighbour()) {
             out.println("  timed with a busy neighbour: one spinning thread on one core");
+        }
+        if (c.adaptiveThreads()) {
+            out.printf("  engine threads chosen by timing the updates (--engine-threads auto): %d after the last update%n",
+                    r.engineThreads());
         }
         out.printf("  median %.3f s per update over %d updates (min %.3f, max %.3f) after %d warm-up%n",
                 r.medianSeconds(), c.steps(), r.minSeconds(), r.maxSeconds(), c.warmup());

@@ -22,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code amdim embed}: the embeddings of a dataset split through a trained encoder, as npy and CSV. */
 @Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Embed every image of a dataset split with a trained encoder (embeddings.npy, index.csv).",
         description = {"Embed every image of a dataset split once with a trained encoder and the run's",
                 "test transform (spec §5.5): OUT/embeddings.npy (float32, N×D), OUT/index.csv",
                 "(row,index,label,class_name) and with --csv OUT/embeddings.csv."})

@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
  * (spec §6.2, §6.3), as a table and as {@code RUN_DIR/eval.json}.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Evaluate a frozen encoder (linear, MLP, kNN) beside random-init and raw-pixel baselines.",
         description = {"Evaluate the frozen encoder of a checkpoint (spec §6.3, standard linear",
                 "evaluation) beside the same architecture at random initialisation and raw",
                 "pixels: BN statistics re-estimated on training images (spec §6.2; in memory",

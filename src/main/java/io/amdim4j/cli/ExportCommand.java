@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code amdim export}: a DJL model directory of a trained encoder, loadable with one Criteria. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Export the encoder of a checkpoint as a DJL model directory that Criteria loads.",
         description = {"Export the encoder of a pre-training checkpoint as a DJL model directory (spec §2):",
                 "Criteria.builder().setTypes(Image.class, float[].class).optModelPath(OUT)",
                 "    .optTranslatorFactory(new EncoderTranslatorFactory()).build()",

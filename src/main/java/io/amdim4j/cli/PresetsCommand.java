@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code amdim presets}: the configurations {@code pretrain --preset} knows, their sizes and the paper's results. */
 @Command(name = "presets", mixinStandardHelpOptions = true,
+        header = "List the paper's configurations for pretrain --preset, with parameter counts and reported accuracy.",
         description = {"List the paper / reference-implementation configurations of `pretrain --preset NAME`,",
                 "with each encoder's parameter count (spec §2.5 counting) and the accuracy the paper reports."})
 final class PresetsCommand implements Callable<Integer> {

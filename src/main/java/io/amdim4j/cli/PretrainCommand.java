@@ -122,6 +122,9 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     ProgressOption progress = new ProgressOption();
 
+    @Mixin
+    EngineThreadsOption engineThreads = new EngineThreadsOption();
+
     @Option(names = "--run-dir", converter = RunDirConverter.class,
             description = "Run directory (default: runs/<dataset>-<timestamp>).")
     Path runDir;
@@ -144,6 +147,9 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
         PrintWriter out = group.isLeader() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
         Pretraining.Options options = new Pretraining.Options(progress.shown() && group.isLeader(),
                 spec.commandLine().getErr(), minutes * 60).withProcessGroup(group);
+        if (engineThreads.auto()) {
+            options = options.withListener(engineThreads.governor(options.log(), "amdim pretrain"));
+        }
         Pretraining.Outcome outcome;
         ParseResult given = spec.commandLine().getParseResult();
         if (resume != null) {

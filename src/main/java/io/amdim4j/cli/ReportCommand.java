@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code amdim report}: an HTML page with PNG figures about one run directory. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Write an HTML report of a run: curves, eval table, PCA map, neighbour gallery.",
         description = {"Write a self-contained HTML report of a run: training curves, the eval.json table and",
                 "configuration, a PCA map of embeddings by class and a nearest-neighbour gallery",
                 "(OUT/index.html and PNGs). Embeddings come from amdim embed; --dataset (the embedded",

@@ -35,12 +35,12 @@ public record Provenance(
         int threads,
         String createdAt) {
 
-    /** Project version, from the jar manifest when packaged. */
     /** Intra-op threads the engine was asked for: the launcher's {@code -Dai.djl.pytorch.num_threads}, else all cores. */
     public static int engineThreads() {
         return Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
     }
 
+    /** Project version, from the jar manifest when packaged. */
     public static String projectVersion() {
         String v = Provenance.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;

@@ -31,6 +31,21 @@ class HelpTextsTest {
         assertThat(timings).isEmpty();
     }
 
+    /** The command list of {@code amdim --help} shows a summary's first line: it must be a whole sentence. */
+    @Test
+    void everyCommandSummaryIsAWholeSentence() {
+        List<String> cut = new ArrayList<>();
+        for (var e : Main.commandLine().getSubcommands().entrySet()) {
+            CommandLine.Model.UsageMessageSpec usage = e.getValue().getCommandSpec().usageMessage();
+            String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
+            String first = lines.length > 0 ? lines[0].strip() : "";
+            if (!first.endsWith(".")) {
+                cut.add(e.getKey() + ": " + first);
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
     @Test
     void thePatternsSeeTheTimingsTheyAreFor() {
         assertThat(List.of("ran about 10x faster with 1 thread", "4.2 s per update", "85 minutes of training",
