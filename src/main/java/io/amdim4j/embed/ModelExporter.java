@@ -6,12 +6,12 @@ import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderClassifier;
 import io.amdim4j.run.AtomicFile;
+import io.amdim4j.run.OutputDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -129,7 +129,7 @@ public final class ModelExporter {
                     "the model has no parameters yet: initialise or load it before export");
         }
         Path target = dir.toAbsolutePath().normalize();
-        refuseNonEmpty(target);
+        OutputDirectory.requireNewOrEmpty(target, "export");
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
@@ -172,19 +172,6 @@ public final class ModelExporter {
         }
         try (FileChannel ch = FileChannel.open(parameterFile(dir), StandardOpenOption.WRITE)) {
             ch.force(true);
-        }
-    }
-
-    private static void refuseNonEmpty(Path target) throws IOException {
-        if (Files.isDirectory(target)) {
-            try (Stream<Path> entries = Files.list(target)) {
-                if (entries.findAny().isPresent()) {
-                    throw new DirectoryNotEmptyException(target
-                            + " (export refuses to overwrite: choose a new directory or delete this one)");
-                }
-            }
-        } else if (Files.exists(target)) {
-            throw new IOException(target + " exists and is not a directory");
         }
     }
 

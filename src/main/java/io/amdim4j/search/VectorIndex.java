@@ -2,13 +2,13 @@ package io.amdim4j.search;
 
 import io.amdim4j.report.EmbeddingIndex;
 import io.amdim4j.report.Embeddings;
+import io.amdim4j.run.OutputDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
@@ -78,7 +78,8 @@ public final class VectorIndex implements AutoCloseable {
             throw new IOException(embeddings.dir() + ": vectors have " + d + " dimensions; the HNSW index takes at most "
                     + MAX_DIMENSION + " (embed r1, not a flattened r5/r7 map)");
         }
-        requireEmptyDirectory(out);
+        OutputDirectory.requireNewOrEmpty(out, "the index");
+        Files.createDirectories(out);
         IndexWriterConfig config = new IndexWriterConfig().setCodec(codec(hnsw))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(256); // fewer flushed segments: the graph is built once per segment
@@ -250,19 +251,5 @@ public final class VectorIndex implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    private static void requireEmptyDirectory(Path out) throws IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IOException("--out " + out + " is a file, not a directory");
-        }
-        if (Files.isDirectory(out)) {
-            try (Stream<Path> entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("--out " + out + " is not empty; choose a new directory for the index");
-                }
-            }
-        }
-        Files.createDirectories(out);
     }
 }
