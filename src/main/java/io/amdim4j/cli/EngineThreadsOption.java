@@ -18,7 +18,7 @@ final class EngineThreadsOption {
             description = "fixed: the engine keeps the threads it started with (AMDIM_THREADS, else one per core) "
                     + "and runs are reproducible to the bit. auto: the threads are chosen by timing the updates, and "
                     + "chosen again every 200 updates or when the updates slow down, so that another busy program "
-                    + "does not stall training; the losses then differ in their last bits from run to run "
+                    + "does not stall training; runs are then no longer reproducible to the bit "
                     + "(default: ${DEFAULT-VALUE}).")
     Policy policy = Policy.fixed;
 
