@@ -1,6 +1,6 @@
 package io.amdim4j.cli;
 
-import io.amdim4j.run.Provenance;
+import io.amdim4j.train.EngineThreads;
 import io.amdim4j.train.ThreadGovernor;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
@@ -28,13 +28,14 @@ final class EngineThreadsOption {
     }
 
     /**
-     * A governor of the engine, between 1 and the threads it started with.
+     * A governor of the engine, between 1 and the threads it runs on now (on the calling thread, which
+     * must be the one that trains).
      *
      * @param log where each choice is reported
      * @param command the command, as the log's prefix
      * @return the governor
      */
     ThreadGovernor governor(PrintWriter log, String command) {
-        return ThreadGovernor.forEngine(Provenance.engineThreads(), log, command);
+        return ThreadGovernor.forEngine(EngineThreads.current(), log, command);
     }
 }
