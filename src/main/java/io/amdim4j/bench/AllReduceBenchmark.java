@@ -4,6 +4,7 @@ import io.amdim4j.dist.GradientAllReduce;
 import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.model.EncoderSummary;
+import io.amdim4j.run.Median;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class AllReduceBenchmark {
 
         /** Median seconds per all-reduce. */
         public double medianSeconds() {
-            return DataBenchResult.median(seconds);
+            return Median.of(seconds);
         }
 
         /** Gradient bytes averaged per second at the median. */

@@ -1,6 +1,6 @@
 package io.amdim4j.bench;
 
-import java.util.Arrays;
+import io.amdim4j.run.Median;
 import java.util.List;
 
 /**
@@ -37,7 +37,7 @@ public record DataBenchResult(int warmupBatches, List<Window> windows, int epoch
 
     /** Median over the windows of pairs per second (the headline number). */
     public double medianPairsPerSecond() {
-        return median(windows.stream().mapToDouble(Window::pairsPerSecond).toArray());
+        return Median.of(windows.stream().mapToDouble(Window::pairsPerSecond).toArray());
     }
 
     public double minPairsPerSecond() {
@@ -58,16 +58,5 @@ public record DataBenchResult(int warmupBatches, List<Window> windows, int epoch
 
     public double timedSeconds() {
         return windows.stream().mapToLong(Window::nanos).sum() / 1e9;
-    }
-
-    /** The middle value, or the mean of the two middle values for an even count. */
-    static double median(double[] values) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("median of no values");
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import io.amdim4j.model.MemoryFormat;
 import io.amdim4j.pipeline.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
+import io.amdim4j.run.Median;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -41,7 +42,7 @@ final class NdArrayCopyCost {
             copy(manager, batch);
             millis[r] = (nanoClock.getAsLong() - start) / 1e6;
         }
-        return DataBenchResult.median(millis);
+        return Median.of(millis);
     }
 
     /** Copies the views and checks the engine holds every value, so a lazy copy cannot look free. */

@@ -1,6 +1,7 @@
 package io.amdim4j.bench;
 
 import io.amdim4j.report.Embeddings;
+import io.amdim4j.run.Median;
 import io.amdim4j.search.ExactSearch;
 import io.amdim4j.search.HnswSettings;
 import io.amdim4j.search.Neighbour;
@@ -103,7 +104,7 @@ public final class SearchBenchmark {
                 recall = passRecall / queryRows.length;
             }
             return new Result(settings, rows, embeddings.matrix().dimension(), buildSeconds, recall,
-                    DataBenchResult.median(indexRates), DataBenchResult.median(exactRates),
+                    Median.of(indexRates), Median.of(exactRates),
                     HostStats.peakResidentMb());
         }
     }

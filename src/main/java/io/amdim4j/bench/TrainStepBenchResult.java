@@ -1,5 +1,6 @@
 package io.amdim4j.bench;
 
+import io.amdim4j.run.Median;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
@@ -39,7 +40,7 @@ public record TrainStepBenchResult(
 
     /** Median seconds per update: robust to the odd slow update on a shared machine. */
     public double medianSeconds() {
-        return DataBenchResult.median(stepSeconds);
+        return Median.of(stepSeconds);
     }
 
     /** Fastest update, seconds. */

@@ -102,33 +102,28 @@ public final class TrainStepBenchmark {
             }
             PretrainStep step = new PretrainStep(train, model, adam, replicas);
             double lr = train.optim().lr();
-            // the neighbour is there from the first update, so the governor (if any) probes what it times
-            try (BusyNeighbour neighbour = config.busyNeighbour() ? BusyNeighbour.start(NEIGHBOUR_LIMIT) : null) {
-                ThreadGovernor governor = config.adaptiveThreads()
-                        ? ThreadGovernor.forEngine(EngineThreads.current(), log, "amdim bench train-step") : null;
-                try {
-                    for (int i = 0; i < config.warmup(); i++) {
-                        observe(governor, timedUpdate(step, batch, lr, random, i));
-                    }
-                    if (profileTrace != null) {
-                        TorchProfiler.start();
-                    }
-                    lastLoss = Double.NaN;
-                    for (int i = 0; i < config.steps(); i++) {
-                        Timed result = timedUpdate(step, batch, lr, random, config.warmup() + i);
-                        observe(governor, result);
-                        seconds[i] = result.seconds();
-                        lastLoss = result.loss();
-                    }
-                    if (profileTrace != null) {
-                        TorchProfiler.stop(profileTrace);
-                    }
-                    threads = EngineThreads.current();
-                } finally {
-                    if (governor != null) {
-                        governor.restore();
-                    }
+            // the neighbour is there from the first update, so the governor (if any) probes what it times;
+            // closing the governor gives the engine back its threads
+            try (BusyNeighbour neighbour = config.busyNeighbour() ? BusyNeighbour.start(NEIGHBOUR_LIMIT) : null;
+                    ThreadGovernor governor = config.adaptiveThreads()
+                            ? ThreadGovernor.forEngine(EngineThreads.current(), log, "amdim bench train-step") : null) {
+                for (int i = 0; i < config.warmup(); i++) {
+                    observe(governor, timedUpdate(step, batch, lr, random, i));
                 }
+                if (profileTrace != null) {
+                    TorchProfiler.start();
+                }
+                lastLoss = Double.NaN;
+                for (int i = 0; i < config.steps(); i++) {
+                    Timed result = timedUpdate(step, batch, lr, random, config.warmup() + i);
+                    observe(governor, result);
+                    seconds[i] = result.seconds();
+                    lastLoss = result.loss();
+                }
+                if (profileTrace != null) {
+                    TorchProfiler.stop(profileTrace);
+                }
+                threads = EngineThreads.current();
             }
         }
         return new TrainStepBenchResult(config, seconds, lastLoss, HostStats.peakResidentMb(), group.size(), threads);

@@ -1,5 +1,6 @@
 package io.amdim4j.train;
 
+import io.amdim4j.run.Median;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ import java.util.function.LongSupplier;
  * the losses differ in their last bits, the differences grow as updates compound them (21.738 against
  * 21.759 after 250 CIFAR-10 updates), and a run is no longer bit-for-bit reproducible or resumable.
  */
-public final class ThreadGovernor implements PretrainListener {
+public final class ThreadGovernor implements PretrainListener, AutoCloseable {
 
     /**
      * How the governor probes.
@@ -162,7 +163,11 @@ public final class ThreadGovernor implements PretrainListener {
         }
     }
 
-    /** Times the interval since the previous update; the first update of an epoch is not counted. */
+    /**
+     * Times the interval since the previous update; the first update of an epoch is not counted. The
+     * interval is wall time, loader waits included, rather than the loop's {@code pairsPerSecond}, which
+     * times the step alone: the engine's thread count also decides how much CPU the loader threads get.
+     */
     @Override
     public void onStep(TrainingCursor cursor, StepResult result, double lr, double pairsPerSecond) {
         long now = nanoClock.getAsLong();
@@ -187,6 +192,12 @@ public final class ThreadGovernor implements PretrainListener {
     /** Sets the most threads again. */
     public void restore() {
         set(candidates[0]);
+    }
+
+    /** {@link #restore()}, for a governor scoped by try-with-resources. */
+    @Override
+    public void close() {
+        restore();
     }
 
     private void startProbe() {
@@ -231,8 +242,6 @@ public final class ThreadGovernor implements PretrainListener {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Median.of(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -46,6 +46,14 @@ class ThreadGovernorTest {
         }
     }
 
+    /** Two cores, a neighbour from the start, and enough updates for the first probe to end. */
+    private static Engine settledBesideANeighbour() {
+        Engine e = new Engine(2, SETTINGS);
+        e.costs = BUSY;
+        e.updates(20);
+        return e;
+    }
+
     @Test
     void theCandidatesAreMaxMaxMinusOneHalfAndOneEachOnce() {
         assertThat(ThreadGovernor.candidates(8)).containsExactly(8, 7, 4, 1);
@@ -66,9 +74,7 @@ class ThreadGovernorTest {
 
     @Test
     void besideABusyNeighbourItFallsBackToOneThread() {
-        Engine e = new Engine(2, SETTINGS);
-        e.costs = BUSY;
-        e.updates(20);
+        Engine e = settledBesideANeighbour();
         assertThat(e.governor.threads()).isEqualTo(1);
         assertThat(e.log.toString()).contains("test: 1 engine thread(s)", "2: 1.500 s", "1: 0.650 s");
     }
@@ -86,9 +92,7 @@ class ThreadGovernorTest {
 
     @Test
     void whenTheNeighbourLeavesTheScheduledProbeReturnsToEveryThread() {
-        Engine e = new Engine(2, SETTINGS);
-        e.costs = BUSY;
-        e.updates(20);
+        Engine e = settledBesideANeighbour();
         assertThat(e.governor.threads()).isEqualTo(1);
         e.costs = IDLE;
         e.updates(SETTINGS.holdUpdates() + 10);
@@ -108,7 +112,10 @@ class ThreadGovernorTest {
     void theIntervalOverAnEpochEndIsNotAnUpdate() {
         long[] now = {0};
         List<Integer> set = new ArrayList<>();
-        ThreadGovernor g = new ThreadGovernor(2, SETTINGS, set::add, () -> now[0], new PrintWriter(new StringWriter()), "t");
+        // a window of one update: a single long interval counted as an update would start a probe
+        ThreadGovernor.Settings oneUpdateWindow = new ThreadGovernor.Settings(3, 50, 1, 1.5, 1.05);
+        ThreadGovernor g = new ThreadGovernor(2, oneUpdateWindow, set::add, () -> now[0],
+                new PrintWriter(new StringWriter()), "t");
         TrainingCursor cursor = new TrainingCursor(0, 0, 0);
         for (int i = 0; i < 30; i++) {
             now[0] += 400_000_000L;
@@ -127,9 +134,7 @@ class ThreadGovernorTest {
 
     @Test
     void stoppingGivesTheEngineBackEveryThread() {
-        Engine e = new Engine(2, SETTINGS);
-        e.costs = BUSY;
-        e.updates(20);
+        Engine e = settledBesideANeighbour();
         e.governor.onStop(new TrainingCursor(20, 0, 0));
         assertThat(e.set.get(e.set.size() - 1)).isEqualTo(2);
     }
