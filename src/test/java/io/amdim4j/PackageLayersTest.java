@@ -20,13 +20,14 @@ class PackageLayersTest {
 
     /** Layer of each package; README draws the same map. */
     private static final Map<String, Integer> LAYER = Map.ofEntries(
-            Map.entry("data", 0), Map.entry("dist", 0), Map.entry("loss", 0), Map.entry("model", 0), Map.entry("run", 0),
-            Map.entry("augment", 1),
-            Map.entry("pipeline", 2),
-            Map.entry("eval", 3), Map.entry("embed", 3), Map.entry("report", 3),
-            Map.entry("train", 4), Map.entry("search", 4),
-            Map.entry("bench", 5), Map.entry("finetune", 5),
-            Map.entry("cli", 6));
+            Map.entry("data", 0), Map.entry("dist", 0), Map.entry("loss", 0), Map.entry("run", 0),
+            Map.entry("runtime", 1),
+            Map.entry("model", 2), Map.entry("augment", 2),
+            Map.entry("pipeline", 3),
+            Map.entry("eval", 4), Map.entry("embed", 4), Map.entry("report", 4),
+            Map.entry("train", 5), Map.entry("search", 5),
+            Map.entry("bench", 6), Map.entry("finetune", 6),
+            Map.entry("cli", 7));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.amdim4j\\.([a-z]+)\\.",
             Pattern.MULTILINE);

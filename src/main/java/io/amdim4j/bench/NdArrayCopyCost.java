@@ -1,8 +1,8 @@
 package io.amdim4j.bench;
 
 import ai.djl.ndarray.NDManager;
-import io.amdim4j.model.MemoryFormat;
-import io.amdim4j.pipeline.DeviceInput;
+import io.amdim4j.runtime.MemoryFormat;
+import io.amdim4j.runtime.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
 import io.amdim4j.run.Median;
 import java.util.Objects;

@@ -6,9 +6,9 @@ import io.amdim4j.data.DatasetFormat;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
-import io.amdim4j.model.ComputeDevice;
+import io.amdim4j.runtime.ComputeDevice;
 import io.amdim4j.model.EncoderConfig;
-import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.train.OptimConfig;
 import io.amdim4j.train.TrainConfig;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ import java.util.Objects;
  * @param busyNeighbour keep one core busy with a spinning thread during the warm-up and timed updates
  *     ({@link BusyNeighbour}), to measure an update on a machine that is not idle
  * @param device where the model's arrays live
- * @param adaptiveThreads let a {@link io.amdim4j.train.ThreadGovernor} choose the engine's threads by timing
+ * @param adaptiveThreads let a {@link io.amdim4j.runtime.ThreadGovernor} choose the engine's threads by timing
  *     the updates (warm-up and timed ones alike), as {@code pretrain --engine-threads auto} does
  */
 public record TrainStepBenchConfig(

@@ -8,9 +8,10 @@ import io.amdim4j.bench.TrainStepBenchResult;
 import io.amdim4j.bench.TrainStepBenchmark;
 import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.runtime.Runtime;
 import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
-import io.amdim4j.train.EngineProvenance;
+import io.amdim4j.runtime.EngineProvenance;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -83,10 +84,11 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     /** Under mpiexec, every rank takes the updates (with the gradient all-reduce) and rank 0 reports. */
     private int bench(ProcessGroup group) throws Exception {
         EncoderConfig enc = encoder.toConfig();
-        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision.toConfig(device.device),
-                TrainStepBenchConfig.CLASSES, seed, busyNeighbour, device.device, engineThreads.auto());
+        Runtime runtime = precision.resolve(device.device, engineThreads.policy);
+        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, runtime.precision(),
+                TrainStepBenchConfig.CLASSES, seed, busyNeighbour, runtime.device(), runtime.adaptiveThreads());
         TrainStepBenchResult result;
-        try (NDManager root = config.device().newBaseManager()) {
+        try (NDManager root = runtime.newBaseManager()) {
             PrintWriter log = group.isLeader() ? spec.commandLine().getErr() : new PrintWriter(Writer.nullWriter());
             result = new TrainStepBenchmark(config, log).run(root, profile, group);
         }
@@ -145,7 +147,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         root.put("engine_threads", Provenance.engineThreads());
         root.put("engine_threads_policy", c.adaptiveThreads() ? "auto" : "fixed");
         root.put("engine_threads_last", r.engineThreads());
-        root.put("processors", Runtime.getRuntime().availableProcessors());
+        root.put("processors", java.lang.Runtime.getRuntime().availableProcessors());
         return root;
     }
 

@@ -1,6 +1,6 @@
 package io.amdim4j.cli;
 
-import io.amdim4j.model.ComputeDevice;
+import io.amdim4j.runtime.ComputeDevice;
 import picocli.CommandLine.Option;
 
 /**

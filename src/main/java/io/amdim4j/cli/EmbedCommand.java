@@ -9,6 +9,8 @@ import io.amdim4j.embed.EmbedConfig;
 import io.amdim4j.embed.EmbeddingExporter;
 import io.amdim4j.embed.EmbeddingFiles;
 import io.amdim4j.embed.EncoderOutput;
+import io.amdim4j.runtime.EngineThreadPolicy;
+import io.amdim4j.runtime.Runtime;
 import io.amdim4j.train.TrainedEncoder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,11 +70,12 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
 
     @Override
     public Integer call() throws Exception {
+        Runtime runtime = precision.resolve(device.device, EngineThreadPolicy.FIXED);
         EmbedConfig config = EmbedConfig.defaults().withBatchSize(batch).withLoaderThreads(threads.count)
-                .withOutput(output).withCsv(csv).withProgress(progress.shown()).withPrecision(precision.toConfig(device.device));
+                .withOutput(output).withCsv(csv).withProgress(progress.shown()).withPrecision(runtime.precision());
         ImageDataset images = open();
         PrintWriter stdout = spec.commandLine().getOut();
-        try (NDManager manager = device.device.newBaseManager()) {
+        try (NDManager manager = runtime.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, spec.commandLine().getErr(), spec.name());
             EmbeddingFiles files = new EmbeddingExporter(trained.encoder(), config)
                     .export(images, trained.augment(), out);

@@ -15,7 +15,7 @@ import io.amdim4j.run.EvalJson;
 import io.amdim4j.run.EvalTable;
 import io.amdim4j.run.MethodEvaluation;
 import io.amdim4j.run.RunDirectory;
-import io.amdim4j.train.EngineProvenance;
+import io.amdim4j.runtime.EngineProvenance;
 import io.amdim4j.train.TrainConfig;
 import io.amdim4j.train.TrainedEncoder;
 import java.io.IOException;

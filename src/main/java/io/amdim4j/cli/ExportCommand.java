@@ -2,7 +2,7 @@ package io.amdim4j.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.amdim4j.embed.EncoderOutput;
-import io.amdim4j.model.ComputeDevice;
+import io.amdim4j.runtime.ComputeDevice;
 import io.amdim4j.embed.ModelExporter;
 import io.amdim4j.train.TrainedEncoder;
 import java.io.PrintWriter;

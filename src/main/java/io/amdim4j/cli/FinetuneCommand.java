@@ -8,7 +8,7 @@ import io.amdim4j.finetune.FineTuning;
 import io.amdim4j.finetune.FinetuneConfig;
 import io.amdim4j.finetune.FinetuneJson;
 import io.amdim4j.model.ClassifierHead;
-import io.amdim4j.train.EngineProvenance;
+import io.amdim4j.runtime.EngineProvenance;
 import io.amdim4j.train.TrainedEncoder;
 import java.io.PrintWriter;
 import java.nio.file.Path;

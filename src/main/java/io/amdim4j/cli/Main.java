@@ -1,8 +1,7 @@
 package io.amdim4j.cli;
 
 import io.amdim4j.run.Provenance;
-import io.amdim4j.train.EngineLog;
-import io.amdim4j.train.NativeAllocator;
+import io.amdim4j.runtime.EngineLog;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,7 +87,6 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        NativeAllocator.tune(); // every command allocates tensor buffers; see NativeAllocator
         System.exit(commandLine().execute(args));
     }
 

@@ -1,8 +1,9 @@
 package io.amdim4j.cli;
 
-import io.amdim4j.model.MemoryFormat;
-import io.amdim4j.model.OptionNames;
-import io.amdim4j.model.Precision;
+import io.amdim4j.runtime.EngineThreadPolicy;
+import io.amdim4j.runtime.MemoryFormat;
+import io.amdim4j.runtime.OptionNames;
+import io.amdim4j.runtime.Precision;
 import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -20,6 +21,14 @@ final class PrecisionConverter implements ITypeConverter<Precision> {
         @Override
         public MemoryFormat convert(String value) {
             return parse(value, v -> OptionNames.parse(MemoryFormat.values(), v, "memory format"));
+        }
+    }
+
+    /** Reads {@code --engine-threads fixed|auto} the same way. */
+    static final class EngineThreadsConverter implements ITypeConverter<EngineThreadPolicy> {
+        @Override
+        public EngineThreadPolicy convert(String value) {
+            return parse(value, v -> OptionNames.parse(EngineThreadPolicy.values(), v, "engine threads"));
         }
     }
 

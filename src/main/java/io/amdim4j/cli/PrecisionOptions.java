@@ -1,11 +1,12 @@
 package io.amdim4j.cli;
 
-import io.amdim4j.model.ComputeDevice;
-import io.amdim4j.model.CpuFlags;
-import io.amdim4j.model.MemoryFormat;
-import io.amdim4j.model.Precision;
-import io.amdim4j.model.PrecisionConfig;
-import java.util.Set;
+import io.amdim4j.runtime.ComputeDevice;
+import io.amdim4j.runtime.EngineThreadPolicy;
+import io.amdim4j.runtime.MemoryFormat;
+import io.amdim4j.runtime.Precision;
+import io.amdim4j.runtime.PrecisionConfig;
+import io.amdim4j.runtime.Runtime;
+import io.amdim4j.runtime.RuntimeRequest;
 import picocli.CommandLine.Option;
 
 /** {@code --precision} and {@code --memory-format}, shared by the commands that run the encoder. */
@@ -22,18 +23,26 @@ final class PrecisionOptions {
     MemoryFormat memoryFormat = MemoryFormat.AUTO;
 
     /**
-     * The options resolved for the device the encoder runs on: against this machine's CPU on the
-     * CPU; on a GPU, where bf16 autocast (PyTorch's CPU autocast) would not act, {@code auto} is fp32.
+     * The runtime of a command: these options with its {@code --device} and {@code --engine-threads},
+     * resolved by {@link RuntimeRequest#resolve()} as for every command and the API.
+     *
+     * @param device the command's {@code --device}
+     * @param engineThreads the command's {@code --engine-threads} (fixed for commands that do not train)
+     * @return the runtime, of this single process
+     * @throws IllegalArgumentException for bf16 on a GPU or on a CPU without native bfloat16
+     */
+    Runtime resolve(ComputeDevice device, EngineThreadPolicy engineThreads) {
+        return new RuntimeRequest(device, precision, memoryFormat, engineThreads).resolve();
+    }
+
+    /**
+     * The precision of {@link #resolve} with fixed engine threads.
      *
      * @param device the command's {@code --device}
      * @return the configuration
      * @throws IllegalArgumentException for bf16 on a GPU or on a CPU without native bfloat16
      */
     PrecisionConfig toConfig(ComputeDevice device) {
-        if (device.isGpu() && precision == Precision.BF16) {
-            throw new IllegalArgumentException("--precision bf16 is PyTorch's CPU autocast and would not act on "
-                    + "--device " + device + "; use --precision fp32 or auto there");
-        }
-        return PrecisionConfig.resolve(precision, memoryFormat, device.isGpu() ? Set.of() : CpuFlags.read());
+        return resolve(device, EngineThreadPolicy.FIXED).precision();
     }
 }

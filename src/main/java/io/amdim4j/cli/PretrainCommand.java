@@ -146,10 +146,7 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     private int pretrain(ProcessGroup group) throws IOException {
         PrintWriter out = group.isLeader() ? spec.commandLine().getOut() : new PrintWriter(Writer.nullWriter());
         Pretraining.Options options = new Pretraining.Options(progress.shown() && group.isLeader(),
-                spec.commandLine().getErr(), minutes * 60).withProcessGroup(group);
-        if (engineThreads.auto()) {
-            options = options.withListener(engineThreads.governor(options.log(), "amdim pretrain"));
-        }
+                spec.commandLine().getErr(), minutes * 60).withProcessGroup(group).withEngineThreads(engineThreads.policy);
         Pretraining.Outcome outcome;
         ParseResult given = spec.commandLine().getParseResult();
         if (resume != null) {

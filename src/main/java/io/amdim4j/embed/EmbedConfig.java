@@ -1,6 +1,6 @@
 package io.amdim4j.embed;
 
-import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.PrecisionConfig;
 import java.util.Objects;
 
 /**

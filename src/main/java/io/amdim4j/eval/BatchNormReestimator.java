@@ -7,7 +7,7 @@ import io.amdim4j.data.EpochShuffle;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.SeedStreams;
 import io.amdim4j.data.Subset;
-import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.pipeline.HostBatch;
 import java.util.Arrays;
 import java.util.Iterator;

@@ -6,7 +6,7 @@ import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.SeedStreams;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderConfig;
-import io.amdim4j.model.EngineSeed;
+import io.amdim4j.runtime.EngineSeed;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.EvalReport;

@@ -1,6 +1,6 @@
 package io.amdim4j.eval;
 
-import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.PrecisionConfig;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;

@@ -12,7 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
-import io.amdim4j.model.EngineSeed;
+import io.amdim4j.runtime.EngineSeed;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -14,7 +14,7 @@ import io.amdim4j.run.MethodEvaluation;
 import io.amdim4j.loss.ClippedCrossEntropyLoss;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderClassifier;
-import io.amdim4j.model.EngineSeed;
+import io.amdim4j.runtime.EngineSeed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

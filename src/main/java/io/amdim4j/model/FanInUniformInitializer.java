@@ -1,5 +1,6 @@
 package io.amdim4j.model;
 
+import io.amdim4j.runtime.EngineSeed;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

@@ -1,5 +1,7 @@
 package io.amdim4j.pipeline;
 
+import io.amdim4j.runtime.DeviceInput;
+
 /**
  * One minibatch in host memory, as the loader threads assemble it: each view is a flat NCHW
  * float array ready to be copied into one engine array on the training thread (NDManagers are
@@ -15,7 +17,8 @@ package io.amdim4j.pipeline;
  * @param indices N dataset indices, for tracing a batch back to its files
  */
 public record HostBatch(
-        int epoch, int batchIndex, float[][] views, int channels, int height, int width, int[] labels, int[] indices) {
+        int epoch, int batchIndex, float[][] views, int channels, int height, int width, int[] labels, int[] indices)
+        implements DeviceInput.Host {
 
     /** Number of images N. */
     public int size() {
@@ -23,6 +26,7 @@ public record HostBatch(
     }
 
     /** Shape of one view as {N, C, H, W}. */
+    @Override
     public long[] viewShape() {
         return new long[] {size(), channels, height, width};
     }

@@ -12,7 +12,7 @@ import io.amdim4j.loss.ClippedCrossEntropyLoss;
 import io.amdim4j.loss.ClippedCrossEntropyLoss.LabelledAccuracy;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.pipeline.BatchLoader;
-import io.amdim4j.pipeline.DeviceInput;
+import io.amdim4j.runtime.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
 import io.amdim4j.pipeline.PretrainBatches;
 import java.util.Iterator;

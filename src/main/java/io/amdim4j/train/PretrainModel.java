@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import io.amdim4j.model.Encoder;
-import io.amdim4j.model.EngineSeed;
+import io.amdim4j.runtime.EngineSeed;
 import io.amdim4j.model.LinearProbe;
 import io.amdim4j.model.MixtureHead;
 import io.amdim4j.model.MlpProbe;

@@ -13,10 +13,10 @@ import io.amdim4j.loss.MultiscaleNceLoss;
 import io.amdim4j.loss.LossTerm;
 import io.amdim4j.loss.Losses;
 import io.amdim4j.model.Encoder;
-import io.amdim4j.model.EngineSeed;
+import io.amdim4j.runtime.EngineSeed;
 import io.amdim4j.model.MixtureHead;
-import io.amdim4j.model.PrecisionConfig;
-import io.amdim4j.pipeline.DeviceInput;
+import io.amdim4j.runtime.PrecisionConfig;
+import io.amdim4j.runtime.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
 import java.util.random.RandomGenerator;
 
@@ -48,7 +48,6 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
      * @param replicas averages the losses and the gradients over the replicas
      */
     public PretrainStep(TrainConfig config, PretrainModel model, CoupledL2Adam optimizer, ReplicaSync replicas) {
-        NativeAllocator.tune();
         this.replicas = replicas;
         this.model = model;
         this.optimizer = optimizer;

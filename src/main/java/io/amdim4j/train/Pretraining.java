@@ -6,7 +6,11 @@ import io.amdim4j.data.ImageDataset;
 import io.amdim4j.dist.JobWideException;
 import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.dist.SingleProcess;
-import io.amdim4j.model.ComputeDevice;
+import io.amdim4j.runtime.ComputeDevice;
+import io.amdim4j.runtime.EngineThreadPolicy;
+import io.amdim4j.runtime.EngineThreads;
+import io.amdim4j.runtime.Runtime;
+import io.amdim4j.runtime.ThreadGovernor;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.ConfigJson;
@@ -15,6 +19,7 @@ import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.PresetChoice;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.run.RunLock;
+import io.amdim4j.runtime.EngineProvenance;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
@@ -51,9 +56,11 @@ public final class Pretraining {
      * @param group the processes of a data-parallel run ({@link SingleProcess#INSTANCE} to train alone). Every
      *     process calls {@link #start} or {@link #resume} with the same arguments; rank 0 alone writes the run
      *     directory. A process that fails must {@link ProcessGroup#abort} the group, or the others wait for it.
+     * @param engineThreads whether the engine keeps its threads or a governor chooses them by timing the
+     *     updates ({@link EngineThreadPolicy#AUTO}: no longer reproducible to the bit)
      */
     public record Options(boolean progressBar, PrintWriter log, double budgetSeconds, List<PretrainListener> listeners,
-            ProcessGroup group) {
+            ProcessGroup group, EngineThreadPolicy engineThreads) {
 
         /**
          * Keeps its own copy of {@code listeners}.
@@ -63,10 +70,26 @@ public final class Pretraining {
          * @param budgetSeconds wall-clock budget; 0 for none
          * @param listeners the caller's own listeners
          * @param group the processes training together
+         * @param engineThreads fixed threads, or a governor
          */
         public Options {
             listeners = List.copyOf(listeners);
             Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(engineThreads, "engineThreads");
+        }
+
+        /**
+         * Options with the engine's threads fixed.
+         *
+         * @param progressBar live bar on stderr
+         * @param log messages
+         * @param budgetSeconds wall-clock budget; 0 for none
+         * @param listeners the caller's own listeners
+         * @param group the processes training together
+         */
+        public Options(boolean progressBar, PrintWriter log, double budgetSeconds, List<PretrainListener> listeners,
+                ProcessGroup group) {
+            this(progressBar, log, budgetSeconds, listeners, group, EngineThreadPolicy.FIXED);
         }
 
         /**
@@ -111,7 +134,7 @@ public final class Pretraining {
         public Options withListener(PretrainListener listener) {
             List<PretrainListener> all = new ArrayList<>(listeners);
             all.add(Objects.requireNonNull(listener, "listener"));
-            return new Options(progressBar, log, budgetSeconds, all, group);
+            return new Options(progressBar, log, budgetSeconds, all, group, engineThreads);
         }
 
         /**
@@ -121,7 +144,29 @@ public final class Pretraining {
          * @return new options; these stay as they are
          */
         public Options withProcessGroup(ProcessGroup processes) {
-            return new Options(progressBar, log, budgetSeconds, listeners, processes);
+            return new Options(progressBar, log, budgetSeconds, listeners, processes, engineThreads);
+        }
+
+        /**
+         * The same options with the engine's threads fixed or governed.
+         *
+         * @param policy fixed, or chosen by timing the updates
+         * @return new options; these stay as they are
+         */
+        public Options withEngineThreads(EngineThreadPolicy policy) {
+            return new Options(progressBar, log, budgetSeconds, listeners, group, policy);
+        }
+
+        /**
+         * The runtime a run of {@code config} trains in: its device and precision, these options' threads
+         * and processes, checked by the same rule as every command's.
+         *
+         * @param config the run's configuration, new or resumed
+         * @return the runtime
+         * @throws IllegalArgumentException for a combination no command accepts (bf16 on a GPU)
+         */
+        Runtime runtime(TrainConfig config) {
+            return new Runtime(config.device(), config.precision(), engineThreads, group);
         }
     }
 
@@ -190,8 +235,8 @@ public final class Pretraining {
             return train(config, run, null, null, options);
         }
         requireNoRun(run);
+        options.runtime(config).requireVisible(); // before anything is written
         String checksum = config.data().dataset().checksum(); // fails on a missing dataset before anything is written
-        config.device().requireVisible(); // before anything is written
         // a warm start is read into host memory; train() copies it onto the run's device
         try (NDManager host = ComputeDevice.CPU.newBaseManager();
                 WarmStart init = origin.initFrom() == null ? null : warmStart(origin.initFrom(), config, host, options)) {
@@ -246,7 +291,7 @@ public final class Pretraining {
             DataParallel.requireSameConfiguration(group, config);
             List<ConfigDiff.Change> changed = ConfigDiff.between(checkpoint.config(), config);
             ResumeChanges.requireResumable(changed);
-            config.device().requireVisible(); // before the history is written
+            options.runtime(config).requireVisible(); // the same rule as a new run's, before the history is written
             TrainingCursor at = checkpoint.cursor();
             if (!group.isLeader()) {
                 return train(config, run, checkpoint, null, options);
@@ -297,7 +342,8 @@ public final class Pretraining {
         int numClasses = Math.max(trainSet.classNames().size(), 1);
         TrainingCursor start = from == null ? TrainingCursor.START : from.cursor();
         long initSeed = config.data().seeds().derive("init").epochSeed(0);
-        try (NDManager root = config.device().newBaseManager();
+        Runtime runtime = options.runtime(config);
+        try (NDManager root = runtime.newBaseManager();
                 PretrainModel model = new PretrainModel(config, numClasses, initSeed, root);
                 CoupledL2Adam adam = new CoupledL2Adam(config.optim(), model.trainableParameters(), model.manager());
                 BatchLoader loader = PretrainBatches.training(trainSet, config.augment(), config.data().seeds(),
@@ -330,6 +376,10 @@ public final class Pretraining {
                 parallel.broadcastParameters();
                 replicas = parallel;
                 listeners.add(parallel.checkEvery(DataParallel.CHECK_EVERY));
+            }
+            if (runtime.adaptiveThreads()) {
+                listeners.add(new ThreadGovernorListener(ThreadGovernor.forEngine(EngineThreads.current(),
+                        options.log(), "amdim pretrain")));
             }
             listeners.addAll(options.listeners());
             // the test reads rank 0's replica; the others wait for it in their next update

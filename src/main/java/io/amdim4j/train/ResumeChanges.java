@@ -1,6 +1,6 @@
 package io.amdim4j.train;
 
-import io.amdim4j.model.ComputeDevice;
+import io.amdim4j.runtime.ComputeDevice;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +23,8 @@ import java.util.Set;
  * </ul>
  * {@code device} moves the run to another CPU or GPU: the checkpoint's weights and Adam's moments are
  * loaded onto it, and the updates compute the same functions (up to the devices' floating-point rounding).
+ * The moved run must still be one a new run could be ({@code runtime.Runtime}'s rule, checked by
+ * {@link Pretraining#resume}): a bf16 run, whose autocast is the CPU's, cannot move to a GPU.
  * The other fields do not change any update: the step limit only says where to stop, loader threads
  * assemble the same batches, checkpointing only writes, and the per-epoch test re-estimates batch-norm
  * running statistics, which training-mode passes do not read.

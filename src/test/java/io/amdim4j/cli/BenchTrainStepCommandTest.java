@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.amdim4j.bench.StepFlops;
-import io.amdim4j.model.CpuFlags;
 import io.amdim4j.model.EncoderConfig;
-import io.amdim4j.model.MemoryFormat;
-import io.amdim4j.model.Precision;
-import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.run.RunJson;
-import org.junit.jupiter.api.Assumptions;
+import io.amdim4j.runtime.CpuFacts;
+import io.amdim4j.runtime.InjectedCpu;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class BenchTrainStepCommandTest {
 
@@ -73,16 +72,20 @@ class BenchTrainStepCommandTest {
         assertThat(shares).isPositive().isLessThanOrEqualTo(1.0 + 1e-9);
     }
 
-    @Test
-    void autoIsResolvedFromTheCpuFlagsAndRecordedWithTheRequestAndTheBusyNeighbour() throws Exception {
-        CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--n-depth", "1",
-                "--batch", "2", "--steps", "1", "--warmup", "0", "--precision", "auto", "--busy-neighbour", "--json");
+    @ParameterizedTest
+    @MethodSource("io.amdim4j.runtime.InjectedCpu#both")
+    void autoIsResolvedFromTheCpuFlagsAndRecordedWithTheRequestAndTheBusyNeighbour(CpuFacts cpu) throws Exception {
+        CliRunner r;
+        try (InjectedCpu injected = InjectedCpu.with(cpu)) {
+            r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--n-depth", "1",
+                    "--batch", "2", "--steps", "1", "--warmup", "0", "--precision", "auto", "--busy-neighbour", "--json");
+        }
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode json = RunJson.mapper().readTree(r.out());
-        PrecisionConfig expected = PrecisionConfig.resolve(Precision.AUTO, MemoryFormat.AUTO, CpuFlags.read());
         assertThat(json.get("precision_requested").asText()).isEqualTo("auto");
-        assertThat(json.get("precision").asText()).isEqualTo(expected.precision().toString());
-        assertThat(json.get("memory_format").asText()).isEqualTo(expected.memoryFormat().toString());
+        assertThat(json.get("precision").asText()).isEqualTo(cpu.nativeBf16() ? "bf16" : "fp32");
+        assertThat(json.get("memory_format").asText()).isEqualTo(cpu.nativeBf16() ? "channels_last" : "contiguous");
+        assertThat(json.get("last_loss").asDouble()).isPositive().isFinite();
         assertThat(json.get("busy_neighbour").asBoolean()).isTrue();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("busy-neighbour"));
     }
@@ -100,9 +103,10 @@ class BenchTrainStepCommandTest {
 
     @Test
     void bf16OnACpuWithoutItEndsWithOneLineNamingTheMissingFeature() {
-        Assumptions.assumeFalse(PrecisionConfig.BF16_FLAGS.stream().anyMatch(CpuFlags.read()::contains),
-                "this CPU has native bfloat16, so bf16 is not refused here");
-        CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--precision", "bf16");
+        CliRunner r;
+        try (InjectedCpu injected = InjectedCpu.with(InjectedCpu.NO_BF16)) {
+            r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--precision", "bf16");
+        }
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err().strip()).contains("avx512_bf16").doesNotContain("\n").doesNotContain("\tat ");
     }

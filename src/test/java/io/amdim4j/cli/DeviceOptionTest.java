@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
-import io.amdim4j.model.ComputeDevice;
-import io.amdim4j.model.MemoryFormat;
-import io.amdim4j.model.Precision;
-import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.ComputeDevice;
+import io.amdim4j.runtime.MemoryFormat;
+import io.amdim4j.runtime.Precision;
+import io.amdim4j.runtime.PrecisionConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
-import io.amdim4j.train.EngineThreads;
+import io.amdim4j.runtime.EngineThreads;
 import io.amdim4j.train.TinyCifar;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.amdim4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.data.DataConfig;
 import io.amdim4j.loss.MixtureConfig;

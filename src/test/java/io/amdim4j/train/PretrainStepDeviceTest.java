@@ -10,9 +10,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import io.amdim4j.model.ComputeDevice;
+import io.amdim4j.runtime.ComputeDevice;
 import io.amdim4j.model.EncoderConfig;
-import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.pipeline.HostBatch;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every array of a pre-training update lives on the model's device: the inputs that
- * {@link io.amdim4j.pipeline.DeviceInput} makes from the host batch, every activation, loss and
+ * {@link io.amdim4j.runtime.DeviceInput} makes from the host batch, every activation, loss and
  * gradient computed from them, and the parameters and Adam moments they update. The census reads
  * DJL's manager tree ({@code NDManager.getManagedArrays()}, recursive over sub-managers) of the
  * whole engine while the update's own manager is still open, so an array made anywhere, by any

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
-import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.WithNDManager;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.pipeline.HostBatch;

@@ -3,7 +3,7 @@ package io.amdim4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.amdim4j.model.ComputeDevice;
+import io.amdim4j.runtime.ComputeDevice;
 import io.amdim4j.model.EncoderConfig;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.amdim4j.data.Split;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
-import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.run.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,21 +1,21 @@
-package io.amdim4j.model;
+package io.amdim4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.amdim4j.run.RunJson;
-import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrecisionConfigTest {
 
-    private static final Set<String> AVX512_BF16 = Set.of("avx2", "avx512f", "avx512_bf16");
-    private static final Set<String> AMX = Set.of("avx2", "amx_tile", "amx_bf16");
-    private static final Set<String> AVX2_ONLY = Set.of("avx2", "fma");
+    private static final CpuFacts AVX512_BF16 = CpuFacts.of("avx2", "avx512f", "avx512_bf16");
+    private static final CpuFacts AMX = CpuFacts.of("avx2", "amx_tile", "amx_bf16");
+    private static final CpuFacts AVX2_ONLY = CpuFacts.of("avx2", "fma");
 
     @Test
     void autoPicksBf16AndChannelsLastWhereTheCpuHasNativeBfloat16() {
-        for (Set<String> flags : java.util.List.of(AVX512_BF16, AMX)) {
+        for (CpuFacts flags : List.of(AVX512_BF16, AMX)) {
             PrecisionConfig c = PrecisionConfig.resolve(Precision.AUTO, MemoryFormat.AUTO, flags);
             assertThat(c).isEqualTo(new PrecisionConfig(Precision.AUTO, Precision.BF16, MemoryFormat.CHANNELS_LAST));
         }
@@ -25,7 +25,7 @@ class PrecisionConfigTest {
     void autoPicksFp32AndTheContiguousLayoutElsewhere() {
         assertThat(PrecisionConfig.resolve(Precision.AUTO, MemoryFormat.AUTO, AVX2_ONLY))
                 .isEqualTo(new PrecisionConfig(Precision.AUTO, Precision.FP32, MemoryFormat.CONTIGUOUS));
-        assertThat(PrecisionConfig.resolve(Precision.AUTO, MemoryFormat.AUTO, Set.of()).precision())
+        assertThat(PrecisionConfig.resolve(Precision.AUTO, MemoryFormat.AUTO, CpuFacts.of()).precision())
                 .isEqualTo(Precision.FP32);
     }
 

@@ -1,13 +1,11 @@
-package io.amdim4j.model;
+package io.amdim4j.runtime;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * How the encoder's passes compute: the precision asked for, the one resolved for this CPU, and
@@ -21,9 +19,6 @@ import java.util.Set;
  * @param memoryFormat layout of the input batch: {@code contiguous} or {@code channels_last}
  */
 public record PrecisionConfig(Precision requested, Precision precision, MemoryFormat memoryFormat) {
-
-    /** {@code /proc/cpuinfo} flags of native bfloat16 arithmetic (AVX-512 BF16, AMX). */
-    public static final List<String> BF16_FLAGS = List.of("avx512_bf16", "amx_bf16");
 
     /**
      * Checks that the configuration is resolved and consistent with the request.
@@ -83,20 +78,21 @@ public record PrecisionConfig(Precision requested, Precision precision, MemoryFo
     }
 
     /**
-     * Resolves {@code auto} against the CPU's flags: bf16 where one of {@link #BF16_FLAGS} is
-     * present, fp32 otherwise; channels-last with bf16, contiguous with fp32.
+     * Resolves {@code auto} against the CPU's flags: bf16 where the CPU has native bfloat16
+     * ({@link CpuFacts#nativeBf16()}), fp32 otherwise; channels-last with bf16, contiguous with fp32.
+     * Commands and the API call it through {@link RuntimeRequest#resolve}, which also applies the device.
      *
      * @param requested {@code fp32}, {@code bf16} or {@code auto}
      * @param memoryFormat a layout, or {@code auto}
-     * @param cpuFlags the flags of {@code /proc/cpuinfo} ({@link CpuFlags#read()})
+     * @param cpu the CPU's flags ({@link CpuFacts#detect()})
      * @return the resolved configuration
      * @throws IllegalArgumentException if bf16 is asked for on a CPU without native bfloat16
      */
-    public static PrecisionConfig resolve(Precision requested, MemoryFormat memoryFormat, Set<String> cpuFlags) {
-        boolean native16 = BF16_FLAGS.stream().anyMatch(cpuFlags::contains);
+    public static PrecisionConfig resolve(Precision requested, MemoryFormat memoryFormat, CpuFacts cpu) {
+        boolean native16 = cpu.nativeBf16();
         if (requested == Precision.BF16 && !native16) {
             throw new IllegalArgumentException("--precision bf16 needs a CPU with native bfloat16 arithmetic, "
-                    + "but this CPU lacks " + String.join(" and ", BF16_FLAGS)
+                    + "but this CPU lacks " + String.join(" and ", CpuFacts.BF16_FLAGS)
                     + " (/proc/cpuinfo flags); use --precision fp32 or auto");
         }
         Precision precision = requested == Precision.AUTO ? (native16 ? Precision.BF16 : Precision.FP32) : requested;

@@ -1,4 +1,4 @@
-package io.amdim4j.train;
+package io.amdim4j.runtime;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -15,7 +15,8 @@ import com.sun.jna.Platform;
  * heap for the next update (about 800 faults per update). Peak memory is unchanged; freed memory
  * is simply not returned to the system while the process runs.
  *
- * <p>The settings are process-wide and applied once; on other C libraries nothing is changed.
+ * <p>The settings are process-wide and applied once, by {@link ComputeDevice#newBaseManager()} before the
+ * first tensor buffer of any command or API call; on other C libraries nothing is changed.
  * {@code -Damdim.tuneAllocator=false} keeps glibc's defaults (to compare, or to have freed memory
  * returned to the system).
  */

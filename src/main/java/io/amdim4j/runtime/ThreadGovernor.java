@@ -1,4 +1,4 @@
-package io.amdim4j.train;
+package io.amdim4j.runtime;
 
 import io.amdim4j.run.Median;
 import java.io.PrintWriter;
@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
  * the losses differ in their last bits, the differences grow as updates compound them (21.738 against
  * 21.759 after 250 CIFAR-10 updates), and a run is no longer bit-for-bit reproducible or resumable.
  */
-public final class ThreadGovernor implements PretrainListener, AutoCloseable {
+public final class ThreadGovernor implements AutoCloseable {
 
     /**
      * How the governor probes.
@@ -77,7 +77,7 @@ public final class ThreadGovernor implements PretrainListener, AutoCloseable {
      * @param max the most threads to use (the count the engine was started with)
      * @param log where each change is reported
      * @param name the command, as the log's prefix
-     * @return the governor; add it to the run's listeners
+     * @return the governor; a run tells it of every update ({@code train.ThreadGovernorListener})
      */
     public static ThreadGovernor forEngine(int max, PrintWriter log, String name) {
         return new ThreadGovernor(max, Settings.DEFAULT, EngineThreads::set, System::nanoTime, log, name);
@@ -89,7 +89,7 @@ public final class ThreadGovernor implements PretrainListener, AutoCloseable {
      * @param max the most threads
      * @param settings how to probe
      * @param engine sets the thread count
-     * @param nanoClock monotonic nanoseconds, for {@link #onStep}
+     * @param nanoClock monotonic nanoseconds, for {@link #updateEnded}
      * @param log where each change is reported
      * @param name the log's prefix
      */
@@ -164,12 +164,12 @@ public final class ThreadGovernor implements PretrainListener, AutoCloseable {
     }
 
     /**
-     * Times the interval since the previous update; the first update of an epoch is not counted. The
-     * interval is wall time, loader waits included, rather than the loop's {@code pairsPerSecond}, which
-     * times the step alone: the engine's thread count also decides how much CPU the loader threads get.
+     * Times the interval since the previous update ended; the first update of an epoch is not counted.
+     * The interval is wall time, loader waits included, rather than the loop's {@code pairsPerSecond},
+     * which times the step alone: the engine's thread count also decides how much CPU the loader
+     * threads get.
      */
-    @Override
-    public void onStep(TrainingCursor cursor, StepResult result, double lr, double pairsPerSecond) {
+    public void updateEnded() {
         long now = nanoClock.getAsLong();
         if (lastStepNanos >= 0) {
             observe((now - lastStepNanos) / 1e9);
@@ -177,16 +177,9 @@ public final class ThreadGovernor implements PretrainListener, AutoCloseable {
         lastStepNanos = now;
     }
 
-    /** The epoch's test and checkpoint fall between two updates: that interval is not an update's. */
-    @Override
-    public void onEpochEnd(TrainingCursor cursor, ProbeAccuracy test, double epochSeconds) {
+    /** Something that is not an update (an epoch's test and checkpoint) runs before the next update. */
+    public void intervalBroken() {
         lastStepNanos = -1;
-    }
-
-    /** Gives the engine back its most threads, for whatever the process runs next. */
-    @Override
-    public void onStop(TrainingCursor cursor) {
-        restore();
     }
 
     /** Sets the most threads again. */

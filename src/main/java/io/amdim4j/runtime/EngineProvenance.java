@@ -1,4 +1,4 @@
-package io.amdim4j.train;
+package io.amdim4j.runtime;
 
 import ai.djl.engine.Engine;
 import io.amdim4j.run.Provenance;

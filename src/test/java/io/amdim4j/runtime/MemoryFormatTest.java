@@ -1,4 +1,4 @@
-package io.amdim4j.model;
+package io.amdim4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.amdim4j.model;
+package io.amdim4j.runtime;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -142,6 +142,7 @@ public record ComputeDevice(int gpu) {
      * @throws IllegalArgumentException if the engine does not see this GPU
      */
     public NDManager newBaseManager() {
+        NativeAllocator.tune(); // before the first tensor buffer of any command or API call; see NativeAllocator
         return NDManager.newBaseManager(requireVisible().djl());
     }
 

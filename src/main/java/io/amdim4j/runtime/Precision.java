@@ -1,4 +1,4 @@
-package io.amdim4j.model;
+package io.amdim4j.runtime;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

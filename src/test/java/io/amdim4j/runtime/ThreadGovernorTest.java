@@ -1,4 +1,4 @@
-package io.amdim4j.train;
+package io.amdim4j.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,18 +116,17 @@ class ThreadGovernorTest {
         ThreadGovernor.Settings oneUpdateWindow = new ThreadGovernor.Settings(3, 50, 1, 1.5, 1.05);
         ThreadGovernor g = new ThreadGovernor(2, oneUpdateWindow, set::add, () -> now[0],
                 new PrintWriter(new StringWriter()), "t");
-        TrainingCursor cursor = new TrainingCursor(0, 0, 0);
         for (int i = 0; i < 30; i++) {
             now[0] += 400_000_000L;
-            g.onStep(cursor, null, 0, 0);
+            g.updateEnded();
         }
         assertThat(g.threads()).isEqualTo(2);
         int probes = set.size();
-        g.onEpochEnd(cursor, ProbeAccuracy.NOT_MEASURED, 100);
+        g.intervalBroken();
         now[0] += 100_000_000_000L; // the epoch's test
         for (int i = 0; i < 10; i++) {
             now[0] += 400_000_000L;
-            g.onStep(cursor, null, 0, 0);
+            g.updateEnded();
         }
         assertThat(set).as("no probe after the epoch's test").hasSize(probes);
     }
@@ -135,7 +134,7 @@ class ThreadGovernorTest {
     @Test
     void stoppingGivesTheEngineBackEveryThread() {
         Engine e = settledBesideANeighbour();
-        e.governor.onStop(new TrainingCursor(20, 0, 0));
+        e.governor.close();
         assertThat(e.set.get(e.set.size() - 1)).isEqualTo(2);
     }
 
