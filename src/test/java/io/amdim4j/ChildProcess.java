@@ -2,6 +2,7 @@ package io.amdim4j;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.amdim4j.runtime.InjectedCpu;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ final class ChildProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("DJL_OFFLINE", "true");
+        builder.environment().putAll(InjectedCpu.environment()); // the child sees the CPU this test sees
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {

@@ -13,7 +13,14 @@ import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.data.Split;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.Sample;
+import io.amdim4j.dist.SingleProcess;
 import io.amdim4j.embed.EncoderOutput;
+import io.amdim4j.runtime.CpuFacts;
+import io.amdim4j.runtime.InjectedCpu;
+import io.amdim4j.runtime.MemoryFormat;
+import io.amdim4j.runtime.Precision;
+import io.amdim4j.runtime.PrecisionConfig;
+import io.amdim4j.runtime.RuntimeRequest;
 import io.amdim4j.train.TinyRun;
 import io.amdim4j.train.WithTinyRun;
 import io.amdim4j.train.TrainedEncoder;
@@ -28,8 +35,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code amdim embed} writes one row per image equal to the checkpoint's encoder on the test transform. */
+/**
+ * {@code amdim embed} writes one row per image equal to the checkpoint's encoder on the test transform,
+ * computed as the command resolves {@code --precision auto}: once on a CPU with native bf16 and once on
+ * one without (injected, so both run on every machine).
+ */
 class EmbedCommandTest extends WithTinyRun {
 
     private static final double TOLERANCE = 1e-5;
@@ -44,17 +57,21 @@ class EmbedCommandTest extends WithTinyRun {
         dataset = "cifar10:" + shared.resolve("cifar");
     }
 
-    @Test
-    void theTestSplitGivesOneRowPerImageEqualToTheDirectForward() throws Exception {
+    @ParameterizedTest
+    @MethodSource("io.amdim4j.runtime.InjectedCpu#both")
+    void theTestSplitGivesOneRowPerImageEqualToTheDirectForward(CpuFacts cpu) throws Exception {
         Path out = tmp.resolve("emb");
-        CliRunner r = CliRunner.run("embed", "--run-dir", run.root().toString(), "--dataset", dataset,
-                "--out", out.toString(), "--batch", "4", "--csv", "--no-progress");
+        CliRunner r;
+        try (InjectedCpu injected = InjectedCpu.with(cpu)) {
+            r = CliRunner.run("embed", "--run-dir", run.root().toString(), "--dataset", dataset,
+                    "--out", out.toString(), "--batch", "4", "--csv", "--no-progress");
+        }
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("embedded " + TinyRun.TEST_IMAGES + " images");
 
         ImageDataset test = DatasetSpec.parse(dataset).open(Split.TEST);
         TrainedEncoder trained = TrainedEncoder.load(run.checkpoint(TinyRun.STEPS), manager);
-        float[] expected = directForward(trained, test, 4, EncoderOutput.R1);
+        float[] expected = directForward(trained, test, 4, EncoderOutput.R1, auto(cpu));
         Npy npy = Npy.read(out.resolve("embeddings.npy"));
         assertThat(npy.shape).containsExactly(TinyRun.TEST_IMAGES, TinyRun.N_RKHS);
         assertClose(npy.data, expected);
@@ -78,20 +95,24 @@ class EmbedCommandTest extends WithTinyRun {
         }
     }
 
-    @Test
-    void anotherSplitOutputAndThreadCountFromACheckpointFile() throws Exception {
+    @ParameterizedTest
+    @MethodSource("io.amdim4j.runtime.InjectedCpu#both")
+    void anotherSplitOutputAndThreadCountFromACheckpointFile(CpuFacts cpu) throws Exception {
         Path checkpoint = run.checkpoint(TinyRun.STEPS - 1);
         Path out = tmp.resolve("train-r5");
-        CliRunner r = CliRunner.run("embed", "--checkpoint", checkpoint.toString(), "--dataset", dataset,
-                "--split", "train", "--output", "r5", "--threads", "2", "--batch", "3", "--out", out.toString(),
-                "--no-progress");
+        CliRunner r;
+        try (InjectedCpu injected = InjectedCpu.with(cpu)) {
+            r = CliRunner.run("embed", "--checkpoint", checkpoint.toString(), "--dataset", dataset,
+                    "--split", "train", "--output", "r5", "--threads", "2", "--batch", "3", "--out", out.toString(),
+                    "--no-progress");
+        }
         assertThat(r.exitCode()).as(r.err()).isZero();
 
         ImageDataset train = DatasetSpec.parse(dataset).open(Split.TRAIN);
         TrainedEncoder trained = TrainedEncoder.load(checkpoint, manager);
         Npy npy = Npy.read(out.resolve("embeddings.npy"));
         assertThat(npy.shape).containsExactly(5 * TinyRun.PER_TRAIN_FILE, TinyRun.N_RKHS * 25);
-        assertClose(npy.data, directForward(trained, train, 3, EncoderOutput.R5));
+        assertClose(npy.data, directForward(trained, train, 3, EncoderOutput.R5, auto(cpu)));
         assertThat(out.resolve("embeddings.csv")).doesNotExist();
     }
 
@@ -104,8 +125,18 @@ class EmbedCommandTest extends WithTinyRun {
         assertThat(r.err()).contains("amdim embed: error").contains(nowhere.toString());
     }
 
-    /** The run's TestTransform and Encoder.forward, on the batches the command uses. */
-    private float[] directForward(TrainedEncoder trained, ImageDataset images, int batch, EncoderOutput output) {
+    /** What {@code --precision auto} is on {@code cpu}, stated rather than derived, so a wrong resolution fails. */
+    private static PrecisionConfig auto(CpuFacts cpu) {
+        PrecisionConfig auto = cpu.nativeBf16()
+                ? new PrecisionConfig(Precision.AUTO, Precision.BF16, MemoryFormat.CHANNELS_LAST)
+                : new PrecisionConfig(Precision.AUTO, Precision.FP32, MemoryFormat.CONTIGUOUS);
+        assertThat(RuntimeRequest.DEFAULT.resolve(cpu, SingleProcess.INSTANCE).precision()).isEqualTo(auto);
+        return auto;
+    }
+
+    /** The run's TestTransform and Encoder.forward, on the batches the command uses, in its precision and layout. */
+    private float[] directForward(TrainedEncoder trained, ImageDataset images, int batch, EncoderOutput output,
+            PrecisionConfig precision) {
         TestTransform transform = new TestTransform(trained.augment());
         int n = images.size();
         int per = 3 * 32 * 32;
@@ -117,8 +148,8 @@ class EmbedCommandTest extends WithTinyRun {
                 System.arraycopy(transform.apply(images.get(from + i).image()).data(), 0, input, i * per, per);
             }
             try (NDManager step = manager.newSubManager()) {
-                NDArray x = step.create(input, new Shape(count, 3, 32, 32));
-                NDList out = trained.encoder().forward(new ParameterStore(step, false), new NDList(x), false);
+                NDArray x = precision.memoryFormat().input(step, input, new Shape(count, 3, 32, 32));
+                NDList out = precision.forward(trained.encoder(), new ParameterStore(step, false), x, false);
                 float[] values = out.get(output.index()).toFloatArray();
                 float[] grown = Arrays.copyOf(rows, rows.length + values.length);
                 System.arraycopy(values, 0, grown, rows.length, values.length);

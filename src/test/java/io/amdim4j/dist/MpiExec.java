@@ -2,6 +2,7 @@ package io.amdim4j.dist;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.amdim4j.runtime.InjectedCpu;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ public final class MpiExec {
     public static Process start(List<String> command, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DJL_OFFLINE", "true");
+        builder.environment().putAll(InjectedCpu.environment()); // every rank sees the CPU this test sees
         return builder.start();
     }
 

@@ -38,6 +38,16 @@ public final class InjectedCpu implements AutoCloseable {
     }
 
     /**
+     * The environment entry that gives a child JVM the facts this JVM sees (pom.xml injects a CPU
+     * without native bf16 into every test JVM; a test may inject another with {@link #with}).
+     *
+     * @return {@value CpuFacts#VARIABLE} and its value
+     */
+    public static Map<String, String> environment() {
+        return environment(CpuFacts.detect());
+    }
+
+    /**
      * The environment entry that gives a child JVM the same facts.
      *
      * @param facts the CPU's facts

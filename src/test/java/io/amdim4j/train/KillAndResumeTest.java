@@ -2,8 +2,14 @@ package io.amdim4j.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.amdim4j.dist.SingleProcess;
+import io.amdim4j.run.ConfigJson;
 import io.amdim4j.run.MetricsRecord;
 import io.amdim4j.run.RunDirectory;
+import io.amdim4j.runtime.InjectedCpu;
+import io.amdim4j.runtime.Precision;
+import io.amdim4j.runtime.PrecisionConfig;
+import io.amdim4j.runtime.RuntimeRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills a real pre-training process with SIGKILL while it checkpoints after every update, then
  * resumes the run in this JVM: the run must continue from a good checkpoint and reproduce the
- * losses of an uninterrupted run.
+ * losses of an uninterrupted run. The child is told it runs on a CPU with native bf16, whatever CPU it
+ * runs on (PyTorch computes bf16 in software where the CPU lacks it), so {@code --precision auto}
+ * trains in bf16, and so does the uninterrupted run here.
  */
 class KillAndResumeTest {
 
@@ -39,8 +47,10 @@ class KillAndResumeTest {
                 "io.amdim4j.cli.Main"));
         command.addAll(args);
         command.addAll(List.of("--run-dir", killed.toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        ProcessBuilder child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile());
+        child.environment().putAll(InjectedCpu.environment(InjectedCpu.BF16));
+        Process p = child.start();
         RunDirectory run = new RunDirectory(killed);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         // wait for a few updates; then kill while it is writing a checkpoint after every update
@@ -57,7 +67,15 @@ class KillAndResumeTest {
         assertThat(resumed.cursor().step()).isEqualTo(16);
 
         Path straight = dir.resolve("straight");
-        Pretraining.start(PretrainingTest.tiny(cifar, 16, 3, false, 2e-3), straight, quiet());
+        TrainConfig fp32 = PretrainingTest.tiny(cifar, 16, 3, false, 2e-3);
+        PrecisionConfig auto = RuntimeRequest.DEFAULT.resolve(InjectedCpu.BF16, SingleProcess.INSTANCE).precision();
+        assertThat(auto.precision()).isEqualTo(Precision.BF16);
+        assertThat(ConfigJson.read(run.config(), TrainConfig.class).config().precision()).as("the child's")
+                .isEqualTo(auto);
+        Pretraining.start(new TrainConfig(fp32.data(), fp32.encoder(), fp32.augment(), fp32.nce(), fp32.mixture(),
+                fp32.optim(), fp32.epochs(), fp32.maxSteps(), fp32.batchSize(), fp32.loaderThreads(),
+                fp32.checkpointEvery(), fp32.keepCheckpoints(), fp32.testEachEpoch(), fp32.bnBatches(), auto),
+                straight, quiet());
         List<MetricsRecord> a = RunMetrics.steps(new RunDirectory(straight));
         List<MetricsRecord> b = RunMetrics.steps(run);
         assertThat(b).extracting(MetricsRecord::step).containsExactlyElementsOf(a.stream().map(MetricsRecord::step).toList());
