@@ -10,6 +10,7 @@ import io.amdim4j.runtime.ComputeDevice;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.runtime.DeviceInput;
+import io.amdim4j.runtime.Runtime;
 import io.amdim4j.pipeline.HostBatch;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.AtomicFile;
@@ -91,7 +92,7 @@ public final class EmbeddingExporter {
                 config.writeCsv() ? Optional.of(outDir.resolve(EMBEDDINGS_CSV)) : Optional.empty(), n, d,
                 config.output());
         try (BatchLoader loader = PretrainBatches.testing(dataset, augment, config.batchSize(), config.loaderThreads());
-                NDManager manager = ComputeDevice.holding(encoder).newBaseManager();
+                NDManager manager = Runtime.of(ComputeDevice.holding(encoder), config.precision()).newBaseManager();
                 ProgressBar bar = config.showProgress() ? progressBar(dataset, n) : null) {
             Rows rows = new Rows(dataset.classNames(), loader.epoch(EPOCH, 0), manager, bar);
             AtomicFile.write(files.npy(), npy -> AtomicFile.write(files.index(), index -> {

@@ -6,7 +6,9 @@ import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.SeedStreams;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.runtime.ComputeDevice;
 import io.amdim4j.runtime.EngineSeed;
+import io.amdim4j.runtime.Runtime;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.EvalReport;
@@ -58,10 +60,12 @@ public final class EncoderEvaluation {
      * @param manager parent of every feature and probe manager
      * @param log receives one line as each method starts and ends and after each probe fit, e.g.
      *     for a console
+     * @throws IllegalArgumentException if the precision cannot run on the manager's device (bf16 on a GPU)
      */
     public EncoderEvaluation(EvalConfig config, ProbeObjective objective, NDManager manager, Consumer<String> log) {
         this.config = Objects.requireNonNull(config, "config");
         this.manager = Objects.requireNonNull(manager, "manager");
+        Runtime.of(ComputeDevice.of(manager.getDevice()), config.precision()); // the commands' rule, for the API too
         this.log = Objects.requireNonNull(log, "log");
         this.evaluation = new FrozenEvaluation(config, objective, manager, log);
     }

@@ -9,7 +9,7 @@ import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.data.DatasetSpec;
 import io.amdim4j.model.EncoderConfig;
-import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.train.OptimConfig;
 import io.amdim4j.train.PretrainListener;
 import io.amdim4j.train.Pretraining;
