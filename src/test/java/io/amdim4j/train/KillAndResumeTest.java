@@ -67,14 +67,11 @@ class KillAndResumeTest {
         assertThat(resumed.cursor().step()).isEqualTo(16);
 
         Path straight = dir.resolve("straight");
-        TrainConfig fp32 = PretrainingTest.tiny(cifar, 16, 3, false, 2e-3);
         PrecisionConfig auto = RuntimeRequest.DEFAULT.resolve(InjectedCpu.BF16, SingleProcess.INSTANCE).precision();
         assertThat(auto.precision()).isEqualTo(Precision.BF16);
         assertThat(ConfigJson.read(run.config(), TrainConfig.class).config().precision()).as("the child's")
                 .isEqualTo(auto);
-        Pretraining.start(new TrainConfig(fp32.data(), fp32.encoder(), fp32.augment(), fp32.nce(), fp32.mixture(),
-                fp32.optim(), fp32.epochs(), fp32.maxSteps(), fp32.batchSize(), fp32.loaderThreads(),
-                fp32.checkpointEvery(), fp32.keepCheckpoints(), fp32.testEachEpoch(), fp32.bnBatches(), auto),
+        Pretraining.start(ResumeRuntimeTest.withPrecision(PretrainingTest.tiny(cifar, 16, 3, false, 2e-3), auto),
                 straight, quiet());
         List<MetricsRecord> a = RunMetrics.steps(new RunDirectory(straight));
         List<MetricsRecord> b = RunMetrics.steps(run);
