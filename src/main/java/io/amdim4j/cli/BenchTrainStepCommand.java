@@ -10,6 +10,7 @@ import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
+import io.amdim4j.runtime.Preflight;
 import io.amdim4j.train.EngineProvenance;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -83,12 +84,13 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     /** Under mpiexec, every rank takes the updates (with the gradient all-reduce) and rank 0 reports. */
     private int bench(ProcessGroup group) throws Exception {
         EncoderConfig enc = encoder.toConfig();
-        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, precision.toConfig(device.device),
+        PrintWriter err = group.isLeader() ? spec.commandLine().getErr() : new PrintWriter(Writer.nullWriter());
+        Preflight.Result proven = precision.prove(device.device, enc, batch, err);
+        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, proven.precision(),
                 TrainStepBenchConfig.CLASSES, seed, busyNeighbour, device.device, engineThreads.auto());
         TrainStepBenchResult result;
         try (NDManager root = config.device().newBaseManager()) {
-            PrintWriter log = group.isLeader() ? spec.commandLine().getErr() : new PrintWriter(Writer.nullWriter());
-            result = new TrainStepBenchmark(config, log).run(root, profile, group);
+            result = new TrainStepBenchmark(config, err).run(root, profile, group);
         }
         if (!group.isLeader()) {
             return 0;
@@ -97,6 +99,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         PrintWriter out = spec.commandLine().getOut();
         if (json.on) {
             ObjectNode node = toJson(result);
+            node.set("preflight", RunJson.mapper().valueToTree(proven.verdict()));
             if (ops != null) {
                 putProfile(node, ops, config.steps());
             }

@@ -2,9 +2,13 @@ package io.amdim4j.cli;
 
 import io.amdim4j.model.ComputeDevice;
 import io.amdim4j.model.CpuFlags;
+import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.model.MemoryFormat;
 import io.amdim4j.model.Precision;
 import io.amdim4j.model.PrecisionConfig;
+import io.amdim4j.runtime.Preflight;
+import io.amdim4j.runtime.PreflightCombination;
+import java.io.PrintWriter;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -35,5 +39,22 @@ final class PrecisionOptions {
                     + "--device " + device + "; use --precision fp32 or auto there");
         }
         return PrecisionConfig.resolve(precision, memoryFormat, device.isGpu() ? Set.of() : CpuFlags.read());
+    }
+
+    /**
+     * The options resolved as {@link #toConfig} does, then proven on this machine for this encoder and
+     * batch ({@link Preflight}): under {@code auto} for both options a combination that crashes falls
+     * back with one line on {@code log}; an explicit one that crashes is refused.
+     *
+     * @param device the command's {@code --device}
+     * @param encoder the encoder the command runs
+     * @param batch images per forward pass
+     * @param log where the fallback's line goes
+     * @return the precision to run and the verdict to record
+     * @throws IllegalStateException with one line naming what crashed, when nothing allowed runs
+     */
+    Preflight.Result prove(ComputeDevice device, EncoderConfig encoder, int batch, PrintWriter log) {
+        return Preflight.prove(new PreflightCombination(device, toConfig(device), encoder, batch),
+                precision == Precision.AUTO && memoryFormat == MemoryFormat.AUTO, log);
     }
 }

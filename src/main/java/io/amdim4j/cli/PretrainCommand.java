@@ -9,8 +9,11 @@ import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.model.PrecisionConfig;
 import io.amdim4j.pipeline.AugmentFamily;
+import io.amdim4j.run.PreflightVerdict;
 import io.amdim4j.run.PresetChoice;
+import io.amdim4j.runtime.Preflight;
 import io.amdim4j.train.OptimConfig;
 import io.amdim4j.train.Preset;
 import io.amdim4j.train.Pretraining;
@@ -137,6 +140,9 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     @Spec
     CommandSpec spec;
 
+    /** How {@link #toConfig} proved the precision; recorded in config.json. */
+    private PreflightVerdict preflight;
+
     @Override
     public Integer call() throws Exception {
         return MpiJob.run("amdim pretrain", spec.commandLine().getErr(), this::pretrain);
@@ -166,7 +172,8 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
             Path dir = runDir != null ? runDir : defaultRunDir(plan.config().data().dataset());
             out.println("run directory: " + dir.toAbsolutePath());
             out.flush();
-            outcome = Pretraining.start(plan.config(), dir, options, new Pretraining.Origin(initFrom, plan.preset()));
+            outcome = Pretraining.start(plan.config(), dir, options,
+                    new Pretraining.Origin(initFrom, plan.preset(), preflight));
         }
         out.printf("stopped at update %d (epoch %d); checkpoint %s%n", outcome.cursor().step(),
                 outcome.cursor().epoch(), outcome.checkpoint());
@@ -205,7 +212,14 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
                 ? new MixtureConfig(true, mixtures, tau, alpha != null ? alpha : 1.0 / tau, true)
                 : MixtureConfig.defaults();
         return new TrainConfig(data, enc, augment, new NceConfig(tclip, scoreReg), mix, optim, e, steps, batchSize,
-                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, precision.toConfig(device.device), 1, device.device);
+                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, proven(enc), 1, device.device);
+    }
+
+    /** The precision proven for this encoder and batch on this machine; keeps the verdict for config.json. */
+    private PrecisionConfig proven(EncoderConfig enc) {
+        Preflight.Result result = precision.prove(device.device, enc, batchSize, spec.commandLine().getErr());
+        preflight = result.verdict();
+        return result.precision();
     }
 
     private static Path defaultRunDir(DatasetSpec spec) {
