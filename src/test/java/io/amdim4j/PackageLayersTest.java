@@ -21,7 +21,7 @@ class PackageLayersTest {
     /** Layer of each package; README draws the same map. */
     private static final Map<String, Integer> LAYER = Map.ofEntries(
             Map.entry("data", 0), Map.entry("dist", 0), Map.entry("loss", 0), Map.entry("model", 0), Map.entry("run", 0),
-            Map.entry("augment", 1),
+            Map.entry("augment", 1), Map.entry("runtime", 1),
             Map.entry("pipeline", 2),
             Map.entry("eval", 3), Map.entry("embed", 3), Map.entry("report", 3),
             Map.entry("train", 4), Map.entry("search", 4),

@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record PreflightCombination(ComputeDevice device, PrecisionConfig precision, EncoderConfig encoder, int batch) {
 
-    /** Checks that nothing is missing and that the batch holds an image. */
+    /**
+     * Checks that nothing is missing and that the batch holds an image.
+     *
+     * @param device where the arrays live
+     * @param precision the resolved precision and memory format
+     * @param encoder input size, channels, ndf, n_rkhs, n_depth and use_bn
+     * @param batch images per forward pass
+     */
     public PreflightCombination {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(precision, "precision");
