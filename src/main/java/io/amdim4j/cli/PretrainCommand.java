@@ -14,6 +14,7 @@ import io.amdim4j.pipeline.AugmentFamily;
 import io.amdim4j.run.PreflightVerdict;
 import io.amdim4j.run.PresetChoice;
 import io.amdim4j.runtime.Preflight;
+import io.amdim4j.runtime.PreflightCombination;
 import io.amdim4j.train.OptimConfig;
 import io.amdim4j.train.Preset;
 import io.amdim4j.train.Pretraining;
@@ -163,7 +164,9 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
                 throw new IllegalArgumentException("--init-from cannot be combined with --resume: a resumed run "
                         + "continues from its own checkpoint's weights, optimiser state and update counter");
             }
-            outcome = Pretraining.resume(resume, run -> ResumeOptions.changes(given, run).applyTo(run), options);
+            // the run's precision is fixed: proven as it is (on another machine it may not run), never changed
+            outcome = Pretraining.resume(resume, run -> proveUnchanged(ResumeOptions.changes(given, run).applyTo(run)),
+                    options);
         } else {
             Plan plan = plan(given);
             if (plan.preset() != null) {
@@ -213,6 +216,13 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
                 : MixtureConfig.defaults();
         return new TrainConfig(data, enc, augment, new NceConfig(tclip, scoreReg), mix, optim, e, steps, batchSize,
                 loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, proven(enc), 1, device.device);
+    }
+
+    /** A resumed run's configuration, once its precision is proven on this machine; refused if it crashes. */
+    private TrainConfig proveUnchanged(TrainConfig run) {
+        Preflight.prove(new PreflightCombination(run.device(), run.precision(), run.encoder(), run.batchSize()), false,
+                spec.commandLine().getErr());
+        return run;
     }
 
     /** The precision proven for this encoder and batch on this machine; keeps the verdict for config.json. */

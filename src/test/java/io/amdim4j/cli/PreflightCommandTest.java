@@ -88,6 +88,32 @@ class PreflightCommandTest {
     }
 
     @Test
+    void aResumeEvalAndEmbedAreRefusedWhenTheRunsPrecisionCrashesOnThisMachine() throws Exception {
+        Path cifar = TinyCifar.write(dir.resolve("cifar"), 2, 4, 3);
+        Path run = dir.resolve("run");
+        assertThat(CliRunner.run(pretrain(cifar, run)).exitCode()).isZero();
+        String config = java.nio.file.Files.readString(new RunDirectory(run).config());
+        System.setProperty(Preflight.TEST_CRASH_PROPERTY, "fp32/contiguous:SIGSEGV");
+
+        CliRunner resumed = CliRunner.run("pretrain", "--resume", run.toString(), "--steps", "2", "--no-progress");
+        assertThat(resumed.exitCode()).isEqualTo(2);
+        assertThat(resumed.err()).contains("preflight: fp32 contiguous crashed in a child JVM (SIGSEGV");
+        assertThat(new RunDirectory(run).checkpoint(2)).doesNotExist();
+        assertThat(java.nio.file.Files.readString(new RunDirectory(run).config())).isEqualTo(config); // no resume recorded
+
+        CliRunner eval = CliRunner.run("eval", "--run-dir", run.toString(), "--dataset", "cifar10:" + cifar,
+                "--precision", "fp32", "--memory-format", "contiguous", "--batch", "4", "--bn-batches", "0");
+        assertThat(eval.exitCode()).isEqualTo(2);
+        assertThat(eval.err()).contains("SIGSEGV");
+        Path out = dir.resolve("embeddings");
+        CliRunner embed = CliRunner.run("embed", "--run-dir", run.toString(), "--dataset", "cifar10:" + cifar,
+                "--precision", "fp32", "--out", out.toString(), "--batch", "4", "--no-progress");
+        assertThat(embed.exitCode()).isEqualTo(2);
+        assertThat(embed.err()).contains("SIGSEGV");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void theBenchmarkJsonRecordsTheVerdict() throws Exception {
         CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--n-depth", "1",
                 "--batch", "2", "--steps", "1", "--warmup", "0", "--precision", "fp32", "--json");
