@@ -1,14 +1,13 @@
 package io.amdim4j.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.amdim4j.run.OutputDirectory;
 import io.amdim4j.run.RunJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +58,7 @@ record PreflightRun(boolean passed, String outcome, String reason, boolean cache
             }
             int status = child.exitValue();
             if (status == 0) {
-                deleteTree(dir);
+                OutputDirectory.delete(dir);
                 return new PreflightRun(true, "passed", null, true);
             }
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -162,18 +161,6 @@ record PreflightRun(boolean passed, String outcome, String reason, boolean cache
     private static Optional<Path> crashReport(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith("hs_err_pid")).findFirst();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }
