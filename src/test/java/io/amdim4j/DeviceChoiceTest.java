@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The device is chosen in one place: only {@code model.ComputeDevice} asks DJL for a root manager.
+ * The device is chosen in one place: only {@code runtime.ComputeDevice} asks DJL for a root manager.
  * A root manager made anywhere else would sit on the engine's default device (GPU 0 wherever the
  * engine sees one) whatever {@code --device} said.
  */

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import io.amdim4j.preflight.Preflight;
+import io.amdim4j.preflight.PreflightChild;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +69,44 @@ class LauncherTest {
             assertThat(p.exitValue()).isZero();
         }
         assertThat(Files.readAllLines(buildLog)).containsExactly("start", "end", "start", "end");
+    }
+
+    /**
+     * A real JVM crash under the launcher's options: the fake {@code java} runs the real one with every
+     * option the launcher gives, but instead of the jar a main that raises SIGSEGV on itself (the
+     * preflight's test-only switch). The report goes to {@code $TMPDIR/amdim-crash-reports}, one line
+     * says where, and the working directory stays clean.
+     */
+    @Test
+    void aJvmThatCrashesLeavesItsReportInTheTemporaryDirectoryAndSaysWhere() throws Exception {
+        String realJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String combination = "{\"device\":\"cpu\",\"precision\":{\"requested\":\"fp32\",\"precision\":\"fp32\","
+                + "\"memory_format\":\"contiguous\"},\"encoder\":{\"input_size\":32,\"num_channels\":3,\"ndf\":4,"
+                + "\"n_rkhs\":16,\"n_depth\":1,\"use_bn\":false},\"batch\":2}";
+        Files.writeString(dir.resolve("combination.json"), combination);
+        // the launcher's options up to -jar, then the crashing main in place of the jar and its arguments
+        Path java = bin.resolve("java");
+        script(java, "");
+        Files.writeString(java, "#!/bin/bash\nopts=(); for a in \"$@\"; do [ \"$a\" = -jar ] && break; opts+=(\"$a\"); done\n"
+                + "exec " + realJava + " \"${opts[@]}\" -cp " + System.getProperty("java.class.path") + " -D"
+                + Preflight.TEST_CRASH_PROPERTY + "=fp32/contiguous:SIGSEGV " + PreflightChild.class.getName()
+                + " \"$(cat " + dir.resolve("combination.json") + ")\"\n");
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Process p = builder(List.of(launcher.toString(), "summary"), Map.of("TMPDIR", tmp.toString()))
+                .directory(work.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(p.exitValue()).as(out).isEqualTo(134); // SIGABRT, after the JVM's fatal-error handler
+        Matcher m = Pattern.compile("(?m)^amdim: the JVM crashed \\(pid (\\d+)\\), its report is (\\S+)$").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        Path report = Path.of(m.group(2));
+        assertThat(report).isEqualTo(tmp.resolve("amdim-crash-reports").resolve("hs_err_pid" + m.group(1) + ".log"));
+        assertThat(Files.readString(report)).contains("SIGSEGV");
+        try (var left = Files.list(work)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     private ProcessBuilder builder(List<String> command, Map<String, String> env) {

@@ -23,7 +23,7 @@ class PackageLayersTest {
             Map.entry("data", 0), Map.entry("dist", 0), Map.entry("loss", 0), Map.entry("run", 0),
             Map.entry("runtime", 1),
             Map.entry("model", 2), Map.entry("augment", 2),
-            Map.entry("pipeline", 3),
+            Map.entry("pipeline", 3), Map.entry("preflight", 3),
             Map.entry("eval", 4), Map.entry("embed", 4), Map.entry("report", 4),
             Map.entry("train", 5), Map.entry("search", 5),
             Map.entry("bench", 6), Map.entry("finetune", 6),

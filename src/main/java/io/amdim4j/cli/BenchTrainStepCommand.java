@@ -11,6 +11,7 @@ import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.runtime.Runtime;
 import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
+import io.amdim4j.preflight.Preflight;
 import io.amdim4j.runtime.EngineProvenance;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -85,12 +86,13 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     private int bench(ProcessGroup group) throws Exception {
         EncoderConfig enc = encoder.toConfig();
         Runtime runtime = precision.resolve(device.device, engineThreads.policy);
-        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, runtime.precision(),
+        PrintWriter err = group.isLeader() ? spec.commandLine().getErr() : new PrintWriter(Writer.nullWriter());
+        Preflight.Result proven = precision.prove(runtime, enc, batch, err);
+        TrainStepBenchConfig config = new TrainStepBenchConfig(enc, batch, steps, warmup, proven.precision(),
                 TrainStepBenchConfig.CLASSES, seed, busyNeighbour, runtime.device(), runtime.adaptiveThreads());
         TrainStepBenchResult result;
         try (NDManager root = runtime.newBaseManager()) {
-            PrintWriter log = group.isLeader() ? spec.commandLine().getErr() : new PrintWriter(Writer.nullWriter());
-            result = new TrainStepBenchmark(config, log).run(root, profile, group);
+            result = new TrainStepBenchmark(config, err).run(root, profile, group);
         }
         if (!group.isLeader()) {
             return 0;
@@ -99,6 +101,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         PrintWriter out = spec.commandLine().getOut();
         if (json.on) {
             ObjectNode node = toJson(result);
+            node.set("preflight", RunJson.mapper().valueToTree(proven.verdict()));
             if (ops != null) {
                 putProfile(node, ops, config.steps());
             }

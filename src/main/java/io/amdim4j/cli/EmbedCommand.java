@@ -77,7 +77,9 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
         PrintWriter stdout = spec.commandLine().getOut();
         try (NDManager manager = runtime.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, spec.commandLine().getErr(), spec.name());
-            EmbeddingFiles files = new EmbeddingExporter(trained.encoder(), config)
+            EmbedConfig proven = config.withPrecision(precision.prove(device.device, trained.encoder().getConfig(),
+                    batch, spec.commandLine().getErr()).precision());
+            EmbeddingFiles files = new EmbeddingExporter(trained.encoder(), proven)
                     .export(images, trained.augment(), out);
             stdout.printf("embedded %d images of %s (%s test transform) from %s%n", files.rows(),
                     images.describe(), trained.augment().name(), trained.checkpoint());

@@ -128,12 +128,14 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
 
     @Override
     public Integer call() throws Exception {
-        EvalConfig config = toConfig();
+        EvalConfig requested = toConfig();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         long start = System.nanoTime();
         try (NDManager manager = device.device.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, stderr, spec.name());
+            EvalConfig config = requested.withPrecision(
+                    precision.prove(device.device, trained.encoder().getConfig(), batch, stderr).precision());
             DataConfig data = splits.resolve(trained.config().data(), dataset);
             EvalImages images = new EvalImages(limit(RunSplits.openTrain(data)),
                     RunSplits.openTest(data), trained.augment(), batch, threads.count);

@@ -8,7 +8,10 @@ import io.amdim4j.finetune.FineTuning;
 import io.amdim4j.finetune.FinetuneConfig;
 import io.amdim4j.finetune.FinetuneJson;
 import io.amdim4j.model.ClassifierHead;
+import io.amdim4j.preflight.Preflight;
+import io.amdim4j.preflight.PreflightCombination;
 import io.amdim4j.runtime.EngineProvenance;
+import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.train.TrainedEncoder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -96,6 +99,9 @@ final class FinetuneCommand implements Callable<Integer>, EngineCommand {
         long start = System.nanoTime();
         try (NDManager manager = device.device.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, stderr, spec.name());
+            // fine-tuning computes in float32: proven for this encoder and batch all the same
+            Preflight.prove(new PreflightCombination(device.device, PrecisionConfig.fp32(),
+                    trained.encoder().getConfig(), batchSize), false, stderr);
             DataConfig run = trained.config().data();
             DataConfig data = splits.resolve(run, dataset);
             ImageDataset trainImages = RunSplits.openTrain(data);

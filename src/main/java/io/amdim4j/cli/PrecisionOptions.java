@@ -1,5 +1,8 @@
 package io.amdim4j.cli;
 
+import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.preflight.Preflight;
+import io.amdim4j.preflight.PreflightCombination;
 import io.amdim4j.runtime.ComputeDevice;
 import io.amdim4j.runtime.EngineThreadPolicy;
 import io.amdim4j.runtime.MemoryFormat;
@@ -7,6 +10,7 @@ import io.amdim4j.runtime.Precision;
 import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.runtime.Runtime;
 import io.amdim4j.runtime.RuntimeRequest;
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /** {@code --precision} and {@code --memory-format}, shared by the commands that run the encoder. */
@@ -44,5 +48,36 @@ final class PrecisionOptions {
      */
     PrecisionConfig toConfig(ComputeDevice device) {
         return resolve(device, EngineThreadPolicy.FIXED).precision();
+    }
+
+    /**
+     * A resolved runtime proven on this machine for this encoder and batch ({@link Preflight}): under
+     * {@code auto} for both options a combination that crashes falls back with one line on {@code log};
+     * an explicit one that crashes is refused.
+     *
+     * @param runtime the command's runtime, from {@link #resolve}
+     * @param encoder the encoder the command runs
+     * @param batch images per forward pass
+     * @param log where the fallback's line goes
+     * @return the precision to run and the verdict to record
+     * @throws IllegalStateException with one line naming what crashed, when nothing allowed runs
+     */
+    Preflight.Result prove(Runtime runtime, EncoderConfig encoder, int batch, PrintWriter log) {
+        return Preflight.prove(new PreflightCombination(runtime.device(), runtime.precision(), encoder, batch),
+                precision == Precision.AUTO && memoryFormat == MemoryFormat.AUTO, log);
+    }
+
+    /**
+     * {@link #prove(Runtime, EncoderConfig, int, PrintWriter)} for a command that does not train (fixed
+     * engine threads).
+     *
+     * @param device the command's {@code --device}
+     * @param encoder the encoder the command runs
+     * @param batch images per forward pass
+     * @param log where the fallback's line goes
+     * @return the precision to run and the verdict to record
+     */
+    Preflight.Result prove(ComputeDevice device, EncoderConfig encoder, int batch, PrintWriter log) {
+        return prove(resolve(device, EngineThreadPolicy.FIXED), encoder, batch, log);
     }
 }

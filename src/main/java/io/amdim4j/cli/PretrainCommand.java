@@ -9,8 +9,12 @@ import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
+import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.pipeline.AugmentFamily;
+import io.amdim4j.run.PreflightVerdict;
 import io.amdim4j.run.PresetChoice;
+import io.amdim4j.preflight.Preflight;
+import io.amdim4j.preflight.PreflightCombination;
 import io.amdim4j.train.OptimConfig;
 import io.amdim4j.train.Preset;
 import io.amdim4j.train.Pretraining;
@@ -137,6 +141,9 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     @Spec
     CommandSpec spec;
 
+    /** How {@link #toConfig} proved the precision; recorded in config.json. */
+    private PreflightVerdict preflight;
+
     @Override
     public Integer call() throws Exception {
         return MpiJob.run("amdim pretrain", spec.commandLine().getErr(), this::pretrain);
@@ -154,7 +161,9 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
                 throw new IllegalArgumentException("--init-from cannot be combined with --resume: a resumed run "
                         + "continues from its own checkpoint's weights, optimiser state and update counter");
             }
-            outcome = Pretraining.resume(resume, run -> ResumeOptions.changes(given, run).applyTo(run), options);
+            // the run's precision is fixed: proven as it is (on another machine it may not run), never changed
+            outcome = Pretraining.resume(resume, run -> proveUnchanged(ResumeOptions.changes(given, run).applyTo(run)),
+                    options);
         } else {
             Plan plan = plan(given);
             if (plan.preset() != null) {
@@ -163,7 +172,8 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
             Path dir = runDir != null ? runDir : defaultRunDir(plan.config().data().dataset());
             out.println("run directory: " + dir.toAbsolutePath());
             out.flush();
-            outcome = Pretraining.start(plan.config(), dir, options, new Pretraining.Origin(initFrom, plan.preset()));
+            outcome = Pretraining.start(plan.config(), dir, options,
+                    new Pretraining.Origin(initFrom, plan.preset(), preflight));
         }
         out.printf("stopped at update %d (epoch %d); checkpoint %s%n", outcome.cursor().step(),
                 outcome.cursor().epoch(), outcome.checkpoint());
@@ -202,7 +212,21 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
                 ? new MixtureConfig(true, mixtures, tau, alpha != null ? alpha : 1.0 / tau, true)
                 : MixtureConfig.defaults();
         return new TrainConfig(data, enc, augment, new NceConfig(tclip, scoreReg), mix, optim, e, steps, batchSize,
-                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, precision.toConfig(device.device), 1, device.device);
+                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, proven(enc), 1, device.device);
+    }
+
+    /** A resumed run's configuration, once its precision is proven on this machine; refused if it crashes. */
+    private TrainConfig proveUnchanged(TrainConfig run) {
+        Preflight.prove(new PreflightCombination(run.device(), run.precision(), run.encoder(), run.batchSize()), false,
+                spec.commandLine().getErr());
+        return run;
+    }
+
+    /** The precision proven for this encoder and batch on this machine; keeps the verdict for config.json. */
+    private PrecisionConfig proven(EncoderConfig enc) {
+        Preflight.Result result = precision.prove(device.device, enc, batchSize, spec.commandLine().getErr());
+        preflight = result.verdict();
+        return result.precision();
     }
 
     private static Path defaultRunDir(DatasetSpec spec) {

@@ -8,7 +8,6 @@ import io.amdim4j.model.EncoderClassifier;
 import io.amdim4j.run.AtomicFile;
 import io.amdim4j.run.OutputDirectory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The core of {@code amdim export}: writes a DJL model directory from which a Java program gets
@@ -144,7 +141,7 @@ public final class ModelExporter {
                 throw new IOException("file system of " + parent + " cannot rename atomically", e);
             }
         } finally {
-            deleteRecursively(staging);
+            OutputDirectory.delete(staging);
         }
         return dir;
     }
@@ -172,23 +169,6 @@ public final class ModelExporter {
         }
         try (FileChannel ch = FileChannel.open(parameterFile(dir), StandardOpenOption.WRITE)) {
             ch.force(true);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

@@ -35,11 +35,14 @@ import java.util.Objects;
  *     run that started from random initialisation
  * @param history one entry per resume (with the fields it changed, if any), oldest first; empty for a
  *     run never resumed, and then left out of the file (as in files written before it existed)
+ * @param preflight how the run's precision and memory format were proven on this machine at its start;
+ *     {@code null} (and left out) in files written before the preflight existed
  */
 public record ConfigJson<C>(C config, Provenance provenance, String datasetChecksum,
         @JsonInclude(JsonInclude.Include.NON_NULL) PresetChoice preset,
         @JsonInclude(JsonInclude.Include.NON_NULL) InitSource initFrom,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Resume> history) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Resume> history,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PreflightVerdict preflight) {
 
     /**
      * One resume of the run.
@@ -75,19 +78,34 @@ public record ConfigJson<C>(C config, Provenance provenance, String datasetCheck
      * @param history one entry per resume, oldest first
      */
     public ConfigJson(C config, Provenance provenance, String datasetChecksum, List<Resume> history) {
-        this(config, provenance, datasetChecksum, null, null, history);
+        this(config, provenance, datasetChecksum, null, null, history, null);
+    }
+
+    /**
+     * A configuration whose precision was not proven by a preflight.
+     *
+     * @param config the configuration in force
+     * @param provenance platform and code version of the run's start
+     * @param datasetChecksum checksum of the data set's files
+     * @param preset the preset and its overrides; {@code null} for none
+     * @param initFrom where the initial weights came from; {@code null} for random initialisation
+     * @param history one entry per resume, oldest first
+     */
+    public ConfigJson(C config, Provenance provenance, String datasetChecksum, PresetChoice preset,
+            InitSource initFrom, List<Resume> history) {
+        this(config, provenance, datasetChecksum, preset, initFrom, history, null);
     }
 
     /**
      * The same file after a resume: another configuration in force and a longer history; where the
-     * run came from (provenance, checksum, preset, warm start) stays as it was at its start.
+     * run came from (provenance, checksum, preset, warm start, preflight) stays as it was at its start.
      *
      * @param newConfig the configuration in force from now on
      * @param newHistory the whole history, this resume included
      * @return the new content
      */
     public ConfigJson<C> resumed(C newConfig, List<Resume> newHistory) {
-        return new ConfigJson<>(newConfig, provenance, datasetChecksum, preset, initFrom, newHistory);
+        return new ConfigJson<>(newConfig, provenance, datasetChecksum, preset, initFrom, newHistory, preflight);
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.amdim4j.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A directory a command creates for what it writes: new or empty, so nobody's files are overwritten. */
@@ -29,6 +31,29 @@ public final class OutputDirectory {
             }
         } else if (Files.exists(dir)) {
             throw new IOException(dir + " exists and is not a directory");
+        }
+    }
+
+    /**
+     * Deletes a directory and everything in it; nothing to do when it does not exist.
+     *
+     * @param dir the directory
+     * @throws IOException naming the first entry that cannot be deleted
+     */
+    public static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

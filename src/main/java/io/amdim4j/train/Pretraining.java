@@ -14,6 +14,7 @@ import io.amdim4j.runtime.ThreadGovernor;
 import io.amdim4j.pipeline.BatchLoader;
 import io.amdim4j.pipeline.PretrainBatches;
 import io.amdim4j.run.ConfigJson;
+import io.amdim4j.run.PreflightVerdict;
 import io.amdim4j.run.ValueChange;
 import io.amdim4j.run.MetricsLog;
 import io.amdim4j.run.PresetChoice;
@@ -176,11 +177,23 @@ public final class Pretraining {
      * @param initFrom a run directory, checkpoint or {@code .npz} whose encoder weights replace the
      *     random initialisation ({@link WarmStart}); {@code null} for none
      * @param preset the preset the configuration was built from, with its overrides; {@code null} for none
+     * @param preflight how the configuration's precision was proven on this machine
+     *     ({@code preflight.Preflight}); {@code null} when no preflight ran
      */
-    public record Origin(Path initFrom, PresetChoice preset) {
+    public record Origin(Path initFrom, PresetChoice preset, PreflightVerdict preflight) {
 
         /** Random initialisation, configured by options alone. */
-        public static final Origin NONE = new Origin(null, null);
+        public static final Origin NONE = new Origin(null, null, null);
+
+        /**
+         * A start without a preflight's verdict.
+         *
+         * @param initFrom the warm start's source; {@code null} for none
+         * @param preset the preset and its overrides; {@code null} for none
+         */
+        public Origin(Path initFrom, PresetChoice preset) {
+            this(initFrom, preset, null);
+        }
     }
 
     /**
@@ -244,7 +257,7 @@ public final class Pretraining {
             try (RunLock lock = RunLock.acquire(run)) {
                 requireNoRun(run); // another start may have finished between the first look and the lock
                 new ConfigJson<>(config, EngineProvenance.capture(), checksum, origin.preset(),
-                        init == null ? null : init.source(), List.of()).write(run.config());
+                        init == null ? null : init.source(), List.of(), origin.preflight()).write(run.config());
                 return train(config, run, null, init, options);
             }
         }

@@ -62,4 +62,28 @@ class ConfigJsonTest {
         assertThatThrownBy(() -> ConfigJson.read(bad, Settings.class)).isInstanceOf(IOException.class)
                 .hasMessageContaining(bad + " is not a readable config.json");
     }
+
+    @Test
+    void aPreflightVerdictWithAFallbackRoundTripsAndSurvivesAResume() throws IOException {
+        PreflightVerdict verdict = new PreflightVerdict("proven", "bf16 contiguous", List.of("bf16 channels_last"),
+                "bf16 channels_last crashed in a child JVM (SIGFPE in libtorch_cpu.so dnnl::f())");
+        Path file = tmp.resolve("config.json");
+        new ConfigJson<>(new Settings(0.1, 1), EvalSamples.provenance(), "sha256:ab", null, null, List.of(), verdict)
+                .write(file);
+
+        JsonNode root = RunJson.mapper().readTree(file.toFile());
+        assertThat(root.at("/preflight/status").asText()).isEqualTo("proven");
+        assertThat(root.at("/preflight/fell_back_from/0").asText()).isEqualTo("bf16 channels_last");
+        ConfigJson<Settings> read = ConfigJson.read(file, Settings.class);
+        assertThat(read.preflight()).isEqualTo(verdict);
+        assertThat(read.resumed(new Settings(0.2, 2), List.of()).preflight()).isEqualTo(verdict);
+    }
+
+    @Test
+    void aFileWrittenBeforeThePreflightReadsWithoutAVerdict() throws IOException {
+        Path file = tmp.resolve("config.json");
+        new ConfigJson<>(new Settings(0.1, 1), EvalSamples.provenance(), "sha256:ab", List.of()).write(file);
+        assertThat(RunJson.mapper().readTree(file.toFile()).has("preflight")).isFalse();
+        assertThat(ConfigJson.read(file, Settings.class).preflight()).isNull();
+    }
 }
