@@ -25,7 +25,7 @@ class PackageLayersTest {
             Map.entry("pipeline", 2),
             Map.entry("eval", 3), Map.entry("embed", 3), Map.entry("report", 3),
             Map.entry("train", 4), Map.entry("search", 4),
-            Map.entry("bench", 5), Map.entry("finetune", 5),
+            Map.entry("bench", 5), Map.entry("finetune", 5), Map.entry("serve", 5),
             Map.entry("cli", 6));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.amdim4j\\.([a-z]+)\\.",
