@@ -97,7 +97,11 @@ public final class HeadlessChromium implements AutoCloseable {
             if (page == null) {
                 throw new IOException(binary + " opened no page to drive");
             }
-            return new HeadlessChromium(process, profile, http.newWebSocketBuilder(), page);
+            HeadlessChromium browser = new HeadlessChromium(process, profile, http.newWebSocketBuilder(), page);
+            // --window-size includes the (invisible) window frame: pin the page's own viewport instead
+            browser.call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                    "deviceScaleFactor", 1, "mobile", false));
+            return browser;
         } catch (IOException | InterruptedException | RuntimeException e) {
             process.destroyForcibly();
             deleteProfile(profile);

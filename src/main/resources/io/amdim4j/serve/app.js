@@ -68,7 +68,7 @@ function showResults(result, queryFigure) {
   const queryLabel = result.query ? result.query.label : null;
   $('neighbours').replaceChildren(...result.neighbours.map((n, i) => {
     const same = queryLabel === null || queryLabel < 0 ? null : (n.label === queryLabel ? 'same' : 'other');
-    const f = figure(n, (i + 1) + '. ' + n.cosine.toFixed(4) + ' ' + labelName(n.label, n.class_name), same);
+    const f = figure(n, (i + 1) + '. ' + n.cosine.toFixed(4) + '\n' + labelName(n.label, n.class_name), same);
     f.classList.add('hit');
     f.dataset.cosine = n.cosine;
     return f;
@@ -158,7 +158,7 @@ async function start() {
   const info = await api('/api/info');
   state.info = info;
   $('k').value = info.k;
-  $('about').textContent = info.rows + ' images of ' + info.dataset + ', ' + info.dimension + '-d vectors';
+  $('about').textContent = info.dataset + ', ' + info.dimension + '-d vectors';
   for (const l of info.labels) {
     const option = document.createElement('option');
     option.value = l.label;
