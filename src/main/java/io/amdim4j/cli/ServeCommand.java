@@ -70,8 +70,7 @@ final class ServeCommand implements Callable<Integer>, EngineCommand {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!isLoopback(host)) {
-            err.println("amdim serve: warning: --host " + host + " is not a loopback address: anyone who can reach this"
-                    + " machine on port " + server.uri().getPort() + " can browse these images");
+            err.println(exposedWarning(host, server.uri().getPort()));
             err.flush();
         }
         out.printf("serving %d images of %s (%s) at %s%s%n", served.rows(), index, images.describe(), server.uri(),
@@ -93,6 +92,12 @@ final class ServeCommand implements Callable<Integer>, EngineCommand {
         Runtime.getRuntime().addShutdownHook(stop);
         stopped.await();
         return 0;
+    }
+
+    /** The line printed when the server listens beyond this machine. */
+    static String exposedWarning(String host, int port) {
+        return "amdim serve: warning: --host " + host + " is not a loopback address: anyone who can reach this machine"
+                + " on port " + port + " can browse these images (there is no authentication)";
     }
 
     /** Whether {@code host} names only this machine; 0.0.0.0 and :: (every interface) do not. */

@@ -261,6 +261,8 @@ class ServeCommandTest extends WithTinyRun {
         assertThat(ServeCommand.isLoopback("127.0.0.1")).isTrue();
         assertThat(ServeCommand.isLoopback("::1")).isTrue();
         assertThat(ServeCommand.isLoopback("0.0.0.0")).isFalse();
+        assertThat(ServeCommand.exposedWarning("0.0.0.0", 8080)).startsWith("amdim serve: warning: --host 0.0.0.0")
+                .contains("port 8080").doesNotContain("\n");
     }
 
     @Test
