@@ -3,7 +3,6 @@ package io.amdim4j.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amdim4j.bench.HostStats;
-import io.amdim4j.data.Split;
 import io.amdim4j.run.Median;
 import io.amdim4j.run.RunJson;
 import io.amdim4j.serve.ApiServer;
@@ -30,15 +29,8 @@ import picocli.CommandLine.Spec;
                 + " thumbnails is shown, in headless Chromium with an empty cache."})
 final class BenchServeCommand implements Callable<Integer> {
 
-    @Option(names = "--index", required = true, paramLabel = "INDEX", description = "Index directory (amdim index).")
-    Path index;
-
     @Mixin
-    DatasetOption dataset = new DatasetOption();
-
-    @Option(names = "--split", converter = DatasetOption.SplitConverter.class,
-            description = "The split amdim embed read for the index (default: ${DEFAULT-VALUE}).")
-    Split split = Split.TEST;
+    ServedIndexOptions served = new ServedIndexOptions();
 
     @Option(names = "--clients", split = ",", description = "Concurrent clients, one pass each (default: 1,8).")
     List<Integer> clients = List.of(1, 8);
@@ -74,10 +66,9 @@ final class BenchServeCommand implements Callable<Integer> {
         double[] paint = new double[pageLoads];
         double[] grid = new double[pageLoads];
         int rows;
-        try (ServedIndex served = ServedIndex.open(index, dataset.required(spec).open(split), null,
-                neighbours.candidates);
-                ApiServer server = ApiServer.start(served, new ApiServer.Settings("127.0.0.1", 0, 8, 1, neighbours.k))) {
-            rows = served.rows();
+        try (ServedIndex index = served.open(spec, null, neighbours.candidates);
+                ApiServer server = ApiServer.start(index, new ApiServer.Settings("127.0.0.1", 0, 8, 1, neighbours.k))) {
+            rows = index.rows();
             if (warmup > 0) {
                 LoadTest.run(server.uri(), rows, 1, warmup, neighbours.k, seed + 1);
             }

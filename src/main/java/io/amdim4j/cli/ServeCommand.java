@@ -1,7 +1,5 @@
 package io.amdim4j.cli;
 
-import io.amdim4j.data.ImageDataset;
-import io.amdim4j.data.Split;
 import io.amdim4j.serve.ApiServer;
 import io.amdim4j.serve.ServedIndex;
 import java.io.IOException;
@@ -23,15 +21,8 @@ import picocli.CommandLine.Spec;
                 + " an uploaded image. Listens on 127.0.0.1 unless --host says otherwise; Ctrl-C stops it."})
 final class ServeCommand implements Callable<Integer>, EngineCommand {
 
-    @Option(names = "--index", required = true, paramLabel = "INDEX", description = "Index directory (amdim index).")
-    Path index;
-
     @Mixin
-    DatasetOption dataset = new DatasetOption();
-
-    @Option(names = "--split", converter = DatasetOption.SplitConverter.class,
-            description = "The split amdim embed read for the index (default: ${DEFAULT-VALUE}, as embed's).")
-    Split split = Split.TEST;
+    ServedIndexOptions served = new ServedIndexOptions();
 
     @Option(names = "--model", paramLabel = "DIR",
             description = "Exported encoder (amdim export) that made the index; enables search by uploaded image.")
@@ -58,13 +49,12 @@ final class ServeCommand implements Callable<Integer>, EngineCommand {
     @Override
     public Integer call() throws Exception {
         ApiServer.Settings settings = new ApiServer.Settings(host, port, threads, (long) maxUploadMb << 20, neighbours.k);
-        ImageDataset images = dataset.required(spec).open(split);
-        ServedIndex served = ServedIndex.open(index, images, model, neighbours.candidates);
+        ServedIndex index = served.open(spec, model, neighbours.candidates);
         ApiServer server;
         try {
-            server = ApiServer.start(served, settings);
+            server = ApiServer.start(index, settings);
         } catch (IOException | RuntimeException e) {
-            served.close();
+            index.close();
             throw e;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -73,7 +63,7 @@ final class ServeCommand implements Callable<Integer>, EngineCommand {
             err.println(exposedWarning(host, server.uri().getPort()));
             err.flush();
         }
-        out.printf("serving %d images of %s (%s) at %s%s%n", served.rows(), index, images.describe(), server.uri(),
+        out.printf("serving %d images of %s (%s) at %s%s%n", index.rows(), served.index, index.dataset(), server.uri(),
                 model == null ? "" : ", search by image with " + model);
         out.println("Ctrl-C stops the server");
         out.flush();
@@ -81,9 +71,9 @@ final class ServeCommand implements Callable<Integer>, EngineCommand {
         Thread stop = new Thread(() -> {
             server.close();
             try {
-                served.close();
+                index.close();
             } catch (IOException e) {
-                err.println("amdim serve: closing " + index + ": " + e.getMessage());
+                err.println("amdim serve: closing " + served.index + ": " + e.getMessage());
             }
             out.println("stopped");
             out.flush();

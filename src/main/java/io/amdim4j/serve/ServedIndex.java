@@ -185,6 +185,11 @@ public final class ServedIndex implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** The dataset split's description, e.g. {@code "cifar10 train (/data/cifar-10-batches-bin)"}. */
+    public String dataset() {
+        return datasetName;
+    }
+
     /** Number of rows. */
     public int rows() {
         return rows.size();
