@@ -26,7 +26,7 @@ class PackageLayersTest {
             Map.entry("pipeline", 3), Map.entry("preflight", 3),
             Map.entry("eval", 4), Map.entry("embed", 4), Map.entry("report", 4),
             Map.entry("train", 5), Map.entry("search", 5),
-            Map.entry("bench", 6), Map.entry("finetune", 6),
+            Map.entry("bench", 6), Map.entry("finetune", 6), Map.entry("serve", 6),
             Map.entry("cli", 7));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.amdim4j\\.([a-z]+)\\.",

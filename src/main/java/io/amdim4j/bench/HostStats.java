@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  * Linux process and machine figures for benchmark reports, read from {@code /proc}; empty where the
  * files do not exist (another OS), so a report says "unknown" rather than a wrong number.
  */
-final class HostStats {
+public final class HostStats {
 
     private static final Path SELF_STATUS = Path.of("/proc/self/status");
     private static final Path LOAD_AVERAGE = Path.of("/proc/loadavg");

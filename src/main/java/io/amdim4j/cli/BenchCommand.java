@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure parts of pre-training on this machine.",
         subcommands = {BenchDataCommand.class, BenchTrainStepCommand.class, BenchSearchCommand.class,
-                BenchAllReduceCommand.class})
+                BenchAllReduceCommand.class, BenchServeCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

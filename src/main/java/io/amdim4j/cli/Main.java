@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Main.Version.class,
         description = "AMDIM (Augmented Multiscale Deep InfoMax) self-supervised image representations.",
         subcommands = {QuickstartCommand.class, SummaryCommand.class, PretrainCommand.class, PresetsCommand.class, EvalCommand.class,
-                EmbedCommand.class, ExportCommand.class, FinetuneCommand.class, IndexCommand.class, SearchCommand.class, ReportCommand.class,
+                EmbedCommand.class, ExportCommand.class, FinetuneCommand.class, IndexCommand.class, SearchCommand.class, ServeCommand.class, ReportCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
  * that 28 px and 32 px images stay sharp and show exactly the pixels the encoder saw before its
  * test transform.
  */
-final class Thumbnail {
+public final class Thumbnail {
 
     /** Enlargement of small images in the gallery. */
     public static final int SCALE = 3;

@@ -182,8 +182,16 @@ public final class VectorIndex implements AutoCloseable {
         return values.vectorValue().clone();
     }
 
-    /** What the index stores about row {@code row}, as a neighbour of itself (cosine 1). */
-    Neighbour describe(int row) throws IOException {
+    /**
+     * What the index stores about row {@code row} (dataset position, label, class name), as a
+     * neighbour of itself (cosine 1).
+     *
+     * @param row a row of the embedded matrix, in [0, rows)
+     * @return the row's stored fields
+     * @throws IOException if the index cannot be read or lacks the row
+     * @throws IllegalArgumentException if the row is outside the index
+     */
+    public Neighbour describe(int row) throws IOException {
         return neighbour(searcher.storedFields().document(docOf(row)), 1.0);
     }
 
