@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The device is chosen in one place: only {@code model.ComputeDevice} asks DJL for a root manager.
+ * The device is chosen in one place: only {@code runtime.ComputeDevice} asks DJL for a root manager.
  * A root manager made anywhere else would sit on the engine's default device (GPU 0 wherever the
  * engine sees one) whatever {@code --device} said.
  */
@@ -20,7 +20,7 @@ class DeviceChoiceTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/amdim4j");
 
-    private static final Path THE_PLACE = SOURCES.resolve("model/ComputeDevice.java");
+    private static final Path THE_PLACE = SOURCES.resolve("runtime/ComputeDevice.java");
 
     /** DJL's ways to a root manager: NDManager's static factory and the engine's own. */
     private static final Pattern ROOT_MANAGER = Pattern.compile(
