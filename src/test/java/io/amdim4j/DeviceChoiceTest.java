@@ -20,7 +20,7 @@ class DeviceChoiceTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/amdim4j");
 
-    private static final Path THE_PLACE = SOURCES.resolve("model/ComputeDevice.java");
+    private static final Path THE_PLACE = SOURCES.resolve("runtime/ComputeDevice.java");
 
     /** DJL's ways to a root manager: NDManager's static factory and the engine's own. */
     private static final Pattern ROOT_MANAGER = Pattern.compile(
