@@ -3,6 +3,7 @@ package io.amdim4j.cli;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amdim4j.bench.OpProfile;
+import io.amdim4j.bench.PrimitiveProfile;
 import io.amdim4j.bench.TrainStepBenchConfig;
 import io.amdim4j.bench.TrainStepBenchResult;
 import io.amdim4j.bench.TrainStepBenchmark;
@@ -11,10 +12,13 @@ import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
 import io.amdim4j.train.EngineProvenance;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +40,12 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
 
     /** Operations listed from a profile. */
     private static final int PROFILE_ROWS = 12;
+
+    /** Primitive shapes listed by {@code --primitives} in text. */
+    private static final int PRIMITIVE_ROWS = 30;
+
+    /** The hidden option of the child process that {@code --primitives} starts. */
+    static final String ONEDNN_VERBOSE = "--onednn-verbose";
 
     @Mixin
     EncoderOptions encoder = new EncoderOptions();
@@ -72,11 +82,23 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
             + "of the timed updates to this Chrome-trace file and print where the time went.")
     Path profile;
 
+    @Option(names = "--primitives", description = "Also list the oneDNN primitives of one update (kind, direction, "
+            + "shape, implementation, ms and calls per update) from oneDNN's verbose log of the timed updates, "
+            + "taken in a child process of the same command (the log slows every primitive a little).")
+    boolean primitives;
+
+    /** Set in the child of {@code --primitives}: log the timed updates' primitives on standard output. */
+    @Option(names = ONEDNN_VERBOSE, hidden = true)
+    boolean onednnVerbose;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (primitives) {
+            return withPrimitives();
+        }
         return MpiJob.run("amdim bench train-step", spec.commandLine().getErr(), this::bench);
     }
 
@@ -88,7 +110,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         TrainStepBenchResult result;
         try (NDManager root = config.device().newBaseManager()) {
             PrintWriter log = group.isLeader() ? spec.commandLine().getErr() : new PrintWriter(Writer.nullWriter());
-            result = new TrainStepBenchmark(config, log).run(root, profile, group);
+            result = new TrainStepBenchmark(config, log).run(root, profile, group, onednnVerbose);
         }
         if (!group.isLeader()) {
             return 0;
@@ -109,6 +131,60 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The same command in a child JVM with oneDNN's verbose log of its timed updates; its report is passed
+     * on, with the primitive table after it (or inside its JSON object).
+     */
+    private int withPrimitives() throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        args.replaceAll(a -> a.equals("--primitives") ? ONEDNN_VERBOSE : a);
+        ChildRun child = ChildRun.of(args);
+        PrintWriter out = spec.commandLine().getOut();
+        if (child.exitCode() != 0) {
+            throw new IllegalStateException("bench train-step --primitives: the child process exited with "
+                    + child.exitCode() + ": " + child.lastError());
+        }
+        PrimitiveProfile table = PrimitiveProfile.parse(child.verbose(), steps);
+        if (table.directions().isEmpty()) {
+            throw new IllegalStateException("bench train-step --primitives: oneDNN logged no primitive execution "
+                    + "(is the engine built with oneDNN?)");
+        }
+        if (json.on) {
+            ObjectNode node = (ObjectNode) RunJson.mapper().readTree(String.join("\n", child.report()));
+            putPrimitives(node, table);
+            out.println(RunJson.mapper().writeValueAsString(node));
+        } else {
+            child.report().forEach(out::println);
+            table.print(out, PRIMITIVE_ROWS);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void putPrimitives(ObjectNode node, PrimitiveProfile table) {
+        ObjectNode p = node.putObject("primitives");
+        p.put("updates", table.updates());
+        p.put("ms_per_update", table.millisPerUpdate());
+        putRows(p.putArray("by_direction"), table.directions(), table.updates(), false);
+        putRows(p.putArray("by_shape"), table.shapes(), table.updates(), true);
+    }
+
+    private static void putRows(com.fasterxml.jackson.databind.node.ArrayNode array, List<PrimitiveProfile.Row> rows,
+            int updates, boolean shapes) {
+        for (PrimitiveProfile.Row r : rows) {
+            ObjectNode row = array.addObject();
+            row.put("kind", r.kind());
+            row.put("direction", r.direction());
+            if (shapes) {
+                row.put("problem", r.problem());
+                row.put("impl", r.impl());
+                row.put("source", r.source());
+            }
+            row.put("ms_per_update", r.millis() / updates);
+            row.put("calls_per_update", (double) r.calls() / updates);
+        }
     }
 
     private static ObjectNode toJson(TrainStepBenchResult r) {

@@ -116,4 +116,24 @@ class BenchTrainStepCommandTest {
         assertThat(m.exitCode()).isEqualTo(2);
         assertThat(m.err()).contains("--memory-format").contains("contiguous, channels_last, auto");
     }
+
+    @Test
+    void primitivesListTheUpdatesOneDnnExecutionsFromAChildProcess() throws Exception {
+        CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--n-depth", "1",
+                "--batch", "4", "--steps", "2", "--warmup", "1", "--precision", "fp32", "--json", "--primitives");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode json = RunJson.mapper().readTree(r.out());
+        assertThat(json.get("median_s_per_step").asDouble()).isPositive();
+        JsonNode p = json.get("primitives");
+        assertThat(p.get("updates").asInt()).isEqualTo(2);
+        assertThat(p.get("ms_per_update").asDouble()).isPositive();
+        java.util.Map<String, Double> calls = new java.util.HashMap<>();
+        p.get("by_direction").forEach(row -> calls.put(row.get("kind").asText() + " " + row.get("direction").asText(),
+                row.get("calls_per_update").asDouble()));
+        // every convolution of the forward pass has its weight gradient in the backward pass
+        assertThat(calls.get("convolution forward_training")).isPositive()
+                .isEqualTo(calls.get("convolution backward_weights"));
+        assertThat(p.get("by_shape").get(0).get("problem").asText()).isNotEmpty();
+        assertThat(p.get("by_shape").get(0).get("impl").asText()).isNotEmpty();
+    }
 }
