@@ -12,6 +12,7 @@ import io.amdim4j.model.EncoderConfig;
 import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
 import io.amdim4j.train.EngineProvenance;
+import io.amdim4j.train.PretrainStep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -72,6 +73,9 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     EngineThreadsOption engineThreads = new EngineThreadsOption();
 
+    @Mixin
+    LocalRanksOption localRanks = new LocalRanksOption();
+
     @Option(names = "--seed", description = "Seed of the weights and the synthetic views (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
@@ -96,10 +100,17 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (primitives) {
+        localRanks.check();
+        return MpiJob.run("amdim bench train-step", spec.commandLine().getErr(), group -> {
+            if (!primitives) {
+                return bench(group);
+            }
+            if (group.size() > 1) {
+                throw new IllegalArgumentException("--primitives times one process; run it without mpiexec "
+                        + "or --local-ranks");
+            }
             return withPrimitives();
-        }
-        return MpiJob.run("amdim bench train-step", spec.commandLine().getErr(), this::bench);
+        });
     }
 
     /** Under mpiexec, every rank takes the updates (with the gradient all-reduce) and rank 0 reports. */
@@ -216,6 +227,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         // libgomp reads these once, when the engine loads; "unset" is its default (spin, then sleep)
         root.put("omp_wait_policy", System.getenv().getOrDefault("OMP_WAIT_POLICY", UNSET));
         root.put("gomp_spincount", System.getenv().getOrDefault("GOMP_SPINCOUNT", UNSET));
+        root.put("cast_weights_once", PretrainStep.castWeightsOnce());
         root.put("last_loss", r.lastLoss());
         root.put("engine", EngineProvenance.engine());
         root.put("engine_threads", Provenance.engineThreads());
