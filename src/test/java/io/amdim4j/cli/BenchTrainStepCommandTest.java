@@ -75,10 +75,8 @@ class BenchTrainStepCommandTest {
 
     @Test
     void autoIsResolvedFromTheCpuFlagsAndRecordedWithTheRequestAndTheBusyNeighbour() throws Exception {
-        CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--n-depth", "1",
-                "--batch", "2", "--steps", "1", "--warmup", "0", "--precision", "auto", "--busy-neighbour", "--json");
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode json = RunJson.mapper().readTree(r.out());
+        JsonNode json = tinyJson("--batch", "2", "--steps", "1", "--warmup", "0", "--precision", "auto",
+                "--busy-neighbour");
         PrecisionConfig expected = PrecisionConfig.resolve(Precision.AUTO, MemoryFormat.AUTO, CpuFlags.read());
         assertThat(json.get("precision_requested").asText()).isEqualTo("auto");
         assertThat(json.get("precision").asText()).isEqualTo(expected.precision().toString());
@@ -119,10 +117,7 @@ class BenchTrainStepCommandTest {
 
     @Test
     void primitivesListTheUpdatesOneDnnExecutionsFromAChildProcess() throws Exception {
-        CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--n-depth", "1",
-                "--batch", "4", "--steps", "2", "--warmup", "1", "--precision", "fp32", "--json", "--primitives");
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        JsonNode json = RunJson.mapper().readTree(r.out());
+        JsonNode json = tinyJson("--batch", "4", "--steps", "2", "--warmup", "1", "--precision", "fp32", "--primitives");
         assertThat(json.get("median_s_per_step").asDouble()).isPositive();
         JsonNode p = json.get("primitives");
         assertThat(p.get("updates").asInt()).isEqualTo(2);
@@ -135,5 +130,15 @@ class BenchTrainStepCommandTest {
                 .isEqualTo(calls.get("convolution backward_weights"));
         assertThat(p.get("by_shape").get(0).get("problem").asText()).isNotEmpty();
         assertThat(p.get("by_shape").get(0).get("impl").asText()).isNotEmpty();
+    }
+
+    /** The JSON of a successful bench of an ndf-4, n_rkhs-16, n_depth-1 encoder with the given options. */
+    private static JsonNode tinyJson(String... options) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("bench", "train-step", "--ndf", "4",
+                "--n-rkhs", "16", "--n-depth", "1", "--json"));
+        args.addAll(java.util.List.of(options));
+        CliRunner r = CliRunner.run(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return RunJson.mapper().readTree(r.out());
     }
 }
