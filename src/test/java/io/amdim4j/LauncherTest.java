@@ -59,6 +59,35 @@ class LauncherTest {
     }
 
     @Test
+    void localRanksRunsTheCommandUnderMpiexecThroughTheLauncherWithoutTheOption() throws Exception {
+        script(bin.resolve("mpiexec"), "echo mpiexec \"$@\"");
+        // the fake build says "amdim: building ..." first
+        assertThat(lastLine(run(List.of(launcher.toString(), "pretrain", "--local-ranks", "2", "--steps", "3"), Map.of())))
+                .isEqualTo("mpiexec -n 2 " + launcher + " pretrain --steps 3");
+        assertThat(lastLine(run(List.of(launcher.toString(), "bench", "train-step", "--local-ranks=3"), Map.of())))
+                .isEqualTo("mpiexec -n 3 " + launcher + " bench train-step");
+        // one rank is the ordinary process
+        assertThat(run(List.of(launcher.toString(), "pretrain", "--local-ranks", "1", "--steps", "3"), Map.of()))
+                .doesNotContain("mpiexec", "--local-ranks").contains(" pretrain --steps 3");
+    }
+
+    @Test
+    void localRanksRefusesABadCountAndANestedJob() throws Exception {
+        script(bin.resolve("mpiexec"), "echo mpiexec \"$@\"");
+        for (String bad : List.of("0", "two", "")) {
+            Process p = builder(List.of(launcher.toString(), "pretrain", "--local-ranks", bad), Map.of()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isEqualTo(2);
+            assertThat(lastLine(out)).isEqualTo("amdim: --local-ranks needs a whole number of ranks >= 1, got '" + bad + "'");
+        }
+        Process p = builder(List.of(launcher.toString(), "pretrain", "--local-ranks", "2"), Map.of("PMI_RANK", "0"))
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(out).contains("inside an MPI job");
+    }
+
+    @Test
     void launchersStartedTogetherBuildOneAfterTheOther() throws Exception {
         List<Process> ranks = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -114,6 +143,7 @@ class LauncherTest {
         b.environment().remove("MPI_LOCALNRANKS");
         b.environment().remove("SLURM_NTASKS_PER_NODE");
         b.environment().remove("AMDIM_THREADS");
+        b.environment().remove("PMI_RANK");
         b.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         b.environment().putAll(env);
         return b;
@@ -125,6 +155,11 @@ class LauncherTest {
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         return out;
+    }
+
+    private static String lastLine(String out) {
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1];
     }
 
     private static void script(Path file, String body) throws IOException {

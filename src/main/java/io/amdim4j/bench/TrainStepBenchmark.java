@@ -86,6 +86,20 @@ public final class TrainStepBenchmark {
      * @return this rank's timings
      */
     public TrainStepBenchResult run(NDManager root, Path profileTrace, ProcessGroup group) {
+        return run(root, profileTrace, group, false);
+    }
+
+    /**
+     * Runs the warm-up and timed updates, with oneDNN's verbose log of the timed ones on this process's
+     * standard output when asked ({@link PrimitiveProfile} reads it; the log slows every primitive a little).
+     *
+     * @param root the engine manager that owns the model for the duration
+     * @param profileTrace where to write the Chrome trace of the timed updates; {@code null} for none
+     * @param group the ranks taking the updates together
+     * @param primitives whether to log oneDNN's primitive executions during the timed updates
+     * @return this rank's timings
+     */
+    public TrainStepBenchResult run(NDManager root, Path profileTrace, ProcessGroup group, boolean primitives) {
         TrainConfig train = config.trainConfig();
         SplittableRandom random = new SplittableRandom(config.seed() + group.rank());
         HostBatch batch = syntheticBatch(random);
@@ -113,12 +127,18 @@ public final class TrainStepBenchmark {
                 if (profileTrace != null) {
                     TorchProfiler.start();
                 }
+                if (primitives) {
+                    OneDnnVerbose.set(true);
+                }
                 lastLoss = Double.NaN;
                 for (int i = 0; i < config.steps(); i++) {
                     Timed result = timedUpdate(step, batch, lr, random, config.warmup() + i);
                     observe(governor, result);
                     seconds[i] = result.seconds();
                     lastLoss = result.loss();
+                }
+                if (primitives) {
+                    OneDnnVerbose.set(false);
                 }
                 if (profileTrace != null) {
                     TorchProfiler.stop(profileTrace);

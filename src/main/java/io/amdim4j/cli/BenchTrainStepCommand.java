@@ -3,6 +3,7 @@ package io.amdim4j.cli;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.amdim4j.bench.OpProfile;
+import io.amdim4j.bench.PrimitiveProfile;
 import io.amdim4j.bench.TrainStepBenchConfig;
 import io.amdim4j.bench.TrainStepBenchResult;
 import io.amdim4j.bench.TrainStepBenchmark;
@@ -13,10 +14,14 @@ import io.amdim4j.run.Provenance;
 import io.amdim4j.run.RunJson;
 import io.amdim4j.preflight.Preflight;
 import io.amdim4j.runtime.EngineProvenance;
+import io.amdim4j.train.PretrainStep;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +43,12 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
 
     /** Operations listed from a profile. */
     private static final int PROFILE_ROWS = 12;
+
+    /** Primitive shapes listed by {@code --primitives} in text. */
+    private static final int PRIMITIVE_ROWS = 30;
+
+    /** The hidden option of the child process that {@code --primitives} starts. */
+    static final String ONEDNN_VERBOSE = "--onednn-verbose";
 
     @Mixin
     EncoderOptions encoder = new EncoderOptions();
@@ -64,6 +75,9 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     EngineThreadsOption engineThreads = new EngineThreadsOption();
 
+    @Mixin
+    LocalRanksOption localRanks = new LocalRanksOption();
+
     @Option(names = "--seed", description = "Seed of the weights and the synthetic views (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
@@ -74,12 +88,31 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
             + "of the timed updates to this Chrome-trace file and print where the time went.")
     Path profile;
 
+    @Option(names = "--primitives", description = "Also list the oneDNN primitives of one update (kind, direction, "
+            + "shape, implementation, ms and calls per update) from oneDNN's verbose log of the timed updates, "
+            + "taken in a child process of the same command (the log slows every primitive a little).")
+    boolean primitives;
+
+    /** Set in the child of {@code --primitives}: log the timed updates' primitives on standard output. */
+    @Option(names = ONEDNN_VERBOSE, hidden = true)
+    boolean onednnVerbose;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return MpiJob.run("amdim bench train-step", spec.commandLine().getErr(), this::bench);
+        localRanks.check();
+        return MpiJob.run("amdim bench train-step", spec.commandLine().getErr(), group -> {
+            if (!primitives) {
+                return bench(group);
+            }
+            if (group.size() > 1) {
+                throw new IllegalArgumentException("--primitives times one process; run it without mpiexec "
+                        + "or --local-ranks");
+            }
+            return withPrimitives();
+        });
     }
 
     /** Under mpiexec, every rank takes the updates (with the gradient all-reduce) and rank 0 reports. */
@@ -92,7 +125,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
                 TrainStepBenchConfig.CLASSES, seed, busyNeighbour, runtime.device(), runtime.adaptiveThreads());
         TrainStepBenchResult result;
         try (NDManager root = runtime.newBaseManager()) {
-            result = new TrainStepBenchmark(config, err).run(root, profile, group);
+            result = new TrainStepBenchmark(config, err).run(root, profile, group, onednnVerbose);
         }
         if (!group.isLeader()) {
             return 0;
@@ -114,6 +147,60 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The same command in a child JVM with oneDNN's verbose log of its timed updates; its report is passed
+     * on, with the primitive table after it (or inside its JSON object).
+     */
+    private int withPrimitives() throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        args.replaceAll(a -> a.equals("--primitives") ? ONEDNN_VERBOSE : a);
+        ChildRun child = ChildRun.of(args);
+        PrintWriter out = spec.commandLine().getOut();
+        if (child.exitCode() != 0) {
+            throw new IllegalStateException("bench train-step --primitives: the child process exited with "
+                    + child.exitCode() + ": " + child.lastError());
+        }
+        PrimitiveProfile table = PrimitiveProfile.parse(child.verbose(), steps);
+        if (table.directions().isEmpty()) {
+            throw new IllegalStateException("bench train-step --primitives: oneDNN logged no primitive execution "
+                    + "(is the engine built with oneDNN?)");
+        }
+        if (json.on) {
+            ObjectNode node = (ObjectNode) RunJson.mapper().readTree(String.join("\n", child.report()));
+            putPrimitives(node, table);
+            out.println(RunJson.mapper().writeValueAsString(node));
+        } else {
+            child.report().forEach(out::println);
+            table.print(out, PRIMITIVE_ROWS);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void putPrimitives(ObjectNode node, PrimitiveProfile table) {
+        ObjectNode p = node.putObject("primitives");
+        p.put("updates", table.updates());
+        p.put("ms_per_update", table.millisPerUpdate());
+        putRows(p.putArray("by_direction"), table.directions(), table.updates(), false);
+        putRows(p.putArray("by_shape"), table.shapes(), table.updates(), true);
+    }
+
+    private static void putRows(com.fasterxml.jackson.databind.node.ArrayNode array, List<PrimitiveProfile.Row> rows,
+            int updates, boolean shapes) {
+        for (PrimitiveProfile.Row r : rows) {
+            ObjectNode row = array.addObject();
+            row.put("kind", r.kind());
+            row.put("direction", r.direction());
+            if (shapes) {
+                row.put("problem", r.problem());
+                row.put("impl", r.impl());
+                row.put("source", r.source());
+            }
+            row.put("ms_per_update", r.millis() / updates);
+            row.put("calls_per_update", (double) r.calls() / updates);
+        }
     }
 
     private static ObjectNode toJson(TrainStepBenchResult r) {
@@ -145,6 +232,7 @@ final class BenchTrainStepCommand implements Callable<Integer>, EngineCommand {
         // libgomp reads these once, when the engine loads; "unset" is its default (spin, then sleep)
         root.put("omp_wait_policy", System.getenv().getOrDefault("OMP_WAIT_POLICY", UNSET));
         root.put("gomp_spincount", System.getenv().getOrDefault("GOMP_SPINCOUNT", UNSET));
+        root.put("cast_weights_once", PretrainStep.castWeightsOnce());
         root.put("last_loss", r.lastLoss());
         root.put("engine", EngineProvenance.engine());
         root.put("engine_threads", Provenance.engineThreads());

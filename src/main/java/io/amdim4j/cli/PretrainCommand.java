@@ -129,6 +129,9 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     @Mixin
     EngineThreadsOption engineThreads = new EngineThreadsOption();
 
+    @Mixin
+    LocalRanksOption localRanks = new LocalRanksOption();
+
     @Option(names = "--run-dir", converter = RunDirConverter.class,
             description = "Run directory (default: runs/<dataset>-<timestamp>).")
     Path runDir;
@@ -146,6 +149,7 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
 
     @Override
     public Integer call() throws Exception {
+        localRanks.check();
         return MpiJob.run("amdim pretrain", spec.commandLine().getErr(), this::pretrain);
     }
 

@@ -22,9 +22,12 @@ import java.util.Map;
  * <p>Autocast keeps float32 parameters and casts them per operation, so weight gradients come back
  * in float32 and Adam, batch-norm statistics and checkpoints never see bfloat16. Its state is
  * thread-local: open and close the scope on the thread that runs the forward pass, in a
- * try-with-resources, so an exception cannot leave autocast on. The weight-cast cache is switched
- * off inside the scope: a bf16 copy cached outside a {@code GradientCollector} has no gradient
- * function, and the backward pass of a later update would fail on it.
+ * try-with-resources, so an exception cannot leave autocast on. By default the weight-cast cache is
+ * switched off inside the scope: a bf16 copy cached outside a {@code GradientCollector} has no
+ * gradient function, and the backward pass of a later update would fail on it. A scope opened inside
+ * the collector around all the passes of one update may keep it on ({@link #bf16(boolean)}): each
+ * weight is then cast once per update rather than once per pass, as PyTorch's own
+ * {@code torch.autocast} does, and the cache is cleared when the scope closes.
  *
  * <p>Arrays made inside the scope are bfloat16, which DJL reports as {@link DataType#UNKNOWN};
  * DJL calls that hand such a type back to the engine (e.g. {@code zeros(shape, x.getDataType())})
@@ -92,11 +95,24 @@ public final class Autocast implements AutoCloseable {
      * @throws IllegalStateException if the engine is not PyTorch or its library lacks the switches
      */
     static Autocast bf16() {
+        return bf16(false);
+    }
+
+    /**
+     * Turns bfloat16 autocast on for this thread until {@link #close}, with or without autocast's
+     * cache of weight casts.
+     *
+     * @param cacheWeights whether a float32 leaf that needs a gradient (a weight) is cast once for the
+     *     whole scope; only for a scope opened inside the {@code GradientCollector} of its passes
+     * @return the scope, which restores the previous state and clears the cache when closed
+     * @throws IllegalStateException if the engine is not PyTorch or its library lacks the switches
+     */
+    static Autocast bf16(boolean cacheWeights) {
         AutocastLibrary lib = Binding.LIB;
         Autocast scope = new Autocast(lib.isAutocastEnabled(CPU), lib.getAutocastDtype(CPU),
                 lib.isAutocastCacheEnabled());
         lib.setAutocastDtype(CPU, BFLOAT16);
-        lib.setAutocastCacheEnabled(FALSE);
+        lib.setAutocastCacheEnabled(cacheWeights ? TRUE : FALSE);
         lib.setAutocastEnabled(CPU, TRUE);
         return scope;
     }

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -112,13 +114,45 @@ public record PrecisionConfig(Precision requested, Precision precision, MemoryFo
      * @return the block's outputs, in float32
      */
     public NDList forward(Block block, ParameterStore store, NDArray x, boolean training) {
+        return forwardEach(block, store, List.of(x), training, false).get(0);
+    }
+
+    /**
+     * Forward passes of one block over several inputs (the two views of an update), under one bf16
+     * autocast scope when this configuration says so; the outputs are float32 either way.
+     *
+     * <p>With {@code castOnce}, autocast's cache of weight casts is on in that scope, so each weight is
+     * cast to bf16 once for all the passes (and its gradient cast back once), as in PyTorch's
+     * {@code torch.autocast}, rather than once per pass: call it so only inside the
+     * {@code GradientCollector} of the passes (a cast cached without gradient tracking breaks the backward
+     * pass). The weight gradients of the passes are then summed in bf16 before the cast back to float32.
+     *
+     * @param block the encoder (or any block of convolutions)
+     * @param store parameter store of the passes
+     * @param inputs the inputs, in this configuration's {@link #memoryFormat()}
+     * @param training training mode (batch-norm statistics)
+     * @param castOnce whether to cast each weight once for all the passes (see above)
+     * @return each input's outputs, in order, in float32
+     */
+    public List<NDList> forwardEach(Block block, ParameterStore store, List<NDArray> inputs, boolean training,
+            boolean castOnce) {
+        List<NDList> outs = new ArrayList<>(inputs.size());
         if (precision == Precision.FP32) {
-            return block.forward(store, new NDList(x), training);
+            inputs.forEach(x -> outs.add(block.forward(store, new NDList(x), training)));
+            return outs;
         }
-        NDList out;
-        try (Autocast scope = Autocast.bf16()) {
-            out = block.forward(store, new NDList(x), training);
+        if (castOnce) {
+            try (Autocast scope = Autocast.bf16(true)) {
+                inputs.forEach(x -> outs.add(block.forward(store, new NDList(x), training)));
+            }
+        } else {
+            for (NDArray x : inputs) {
+                try (Autocast scope = Autocast.bf16()) {
+                    outs.add(block.forward(store, new NDList(x), training));
+                }
+            }
         }
-        return Autocast.toFloat32(out);
+        outs.replaceAll(Autocast::toFloat32);
+        return outs;
     }
 }

@@ -18,6 +18,7 @@ import io.amdim4j.model.MixtureHead;
 import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.runtime.DeviceInput;
 import io.amdim4j.pipeline.HostBatch;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -25,8 +26,9 @@ import java.util.random.RandomGenerator;
  * batch norm sees one view), the multiscale NCE loss, the online probes on the detached r1 of both
  * views, one backward pass, and one Adam step. Every array lives in a per-step sub-manager.
  *
- * <p>With bf16 ({@link PrecisionConfig}) only the two encoder passes run under autocast; their
- * outputs come back in float32, so the NCE, the probes, the gradients and Adam stay float32.
+ * <p>With bf16 ({@link PrecisionConfig}) only the two encoder passes run under autocast, in one scope
+ * inside the gradient collector that casts each weight once for both views; their outputs come back in
+ * float32, so the NCE, the probes, the gradients and Adam stay float32.
  */
 public final class PretrainStep implements PretrainLoop.StepRunner {
 
@@ -37,6 +39,13 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
     private final ParameterStore parameterStore;
     private final PrecisionConfig precision;
     private final ReplicaSync replicas;
+    private final boolean castWeightsOnce;
+
+    /**
+     * System property that, when {@code false}, makes bf16 cast every weight in each view's pass (twice per
+     * update, the behaviour before issue 25) rather than once per update; to compare the two.
+     */
+    public static final String CAST_ONCE_PROPERTY = "amdim.castWeightsOnce";
 
     public PretrainStep(TrainConfig config, PretrainModel model, CoupledL2Adam optimizer) {
         this(config, model, optimizer, ReplicaSync.NONE);
@@ -55,6 +64,17 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
         this.mixture = config.mixture().enabled() ? new MixtureNceLoss(config.nce(), config.mixture()) : null;
         this.parameterStore = new ParameterStore(model.manager(), false);
         this.precision = config.precision();
+        this.castWeightsOnce = castWeightsOnce();
+    }
+
+    /**
+     * Whether bf16 updates cast each weight once for both views ({@value #CAST_ONCE_PROPERTY}, on unless
+     * {@code false}).
+     *
+     * @return the setting of this process
+     */
+    public static boolean castWeightsOnce() {
+        return !"false".equalsIgnoreCase(System.getProperty(CAST_ONCE_PROPERTY, "").trim());
     }
 
     /**
@@ -93,8 +113,10 @@ public final class PretrainStep implements PretrainLoop.StepRunner {
         NDArray y = DeviceInput.labelsOfBothViews(batch, step);
         EngineSeed.apply(dropoutSeed);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDList view1 = precision.forward(model.encoder(), parameterStore, x1, true);
-            NDList view2 = precision.forward(model.encoder(), parameterStore, x2, true);
+            List<NDList> views = precision.forwardEach(model.encoder(), parameterStore, List.of(x1, x2), true,
+                    castWeightsOnce);
+            NDList view1 = views.get(0);
+            NDList view2 = views.get(1);
             Losses selfSupervised = selfSupervised(view1, view2, locations);
             // The probes read r1 detached: ℒ_cls reaches no encoder parameter (§3.3, §6.1).
             NDArray r1 = NDArrays.concat(new NDList(

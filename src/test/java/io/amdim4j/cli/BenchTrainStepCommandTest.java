@@ -120,4 +120,31 @@ class BenchTrainStepCommandTest {
         assertThat(m.exitCode()).isEqualTo(2);
         assertThat(m.err()).contains("--memory-format").contains("contiguous, channels_last, auto");
     }
+
+    @Test
+    void primitivesListTheUpdatesOneDnnExecutionsFromAChildProcess() throws Exception {
+        JsonNode json = tinyJson("--batch", "4", "--steps", "2", "--warmup", "1", "--precision", "fp32", "--primitives");
+        assertThat(json.get("median_s_per_step").asDouble()).isPositive();
+        JsonNode p = json.get("primitives");
+        assertThat(p.get("updates").asInt()).isEqualTo(2);
+        assertThat(p.get("ms_per_update").asDouble()).isPositive();
+        java.util.Map<String, Double> calls = new java.util.HashMap<>();
+        p.get("by_direction").forEach(row -> calls.put(row.get("kind").asText() + " " + row.get("direction").asText(),
+                row.get("calls_per_update").asDouble()));
+        // every convolution of the forward pass has its weight gradient in the backward pass
+        assertThat(calls.get("convolution forward_training")).isPositive()
+                .isEqualTo(calls.get("convolution backward_weights"));
+        assertThat(p.get("by_shape").get(0).get("problem").asText()).isNotEmpty();
+        assertThat(p.get("by_shape").get(0).get("impl").asText()).isNotEmpty();
+    }
+
+    /** The JSON of a successful bench of an ndf-4, n_rkhs-16, n_depth-1 encoder with the given options. */
+    private static JsonNode tinyJson(String... options) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("bench", "train-step", "--ndf", "4",
+                "--n-rkhs", "16", "--n-depth", "1", "--json"));
+        args.addAll(java.util.List.of(options));
+        CliRunner r = CliRunner.run(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return RunJson.mapper().readTree(r.out());
+    }
 }
