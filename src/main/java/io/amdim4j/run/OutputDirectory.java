@@ -1,9 +1,11 @@
 package io.amdim4j.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A directory a command creates for what it writes: new or empty, so nobody's files are overwritten. */
@@ -29,6 +31,30 @@ public final class OutputDirectory {
             }
         } else if (Files.exists(dir)) {
             throw new IOException(dir + " exists and is not a directory");
+        }
+    }
+
+    /**
+     * Undoes a failed write into a directory {@link #requireNewOrEmpty} accepted: removes everything in
+     * it, and the directory itself if the command created it, so that the retry is not refused.
+     *
+     * @param dir the output directory
+     * @param created whether the command created {@code dir} (else it was an empty directory the user gave)
+     */
+    public static void removeContents(Path dir, boolean created) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).filter(p -> created || !p.equals(dir)).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // best effort: the error being reported is the one that matters
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // as above
         }
     }
 }
