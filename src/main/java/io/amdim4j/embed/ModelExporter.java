@@ -6,9 +6,9 @@ import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderClassifier;
 import io.amdim4j.run.AtomicFile;
+import io.amdim4j.run.IoErrors;
 import io.amdim4j.run.OutputDirectory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -137,14 +136,17 @@ public final class ModelExporter {
             writeParameters(block, staging);
             manifest.write(staging);
             AtomicFile.write(staging.resolve(SERVING_PROPERTIES), servingProperties().getBytes(StandardCharsets.UTF_8));
+            readableByAll(staging); // a temporary directory is owner-only, and the rename keeps its mode
             Files.deleteIfExists(target); // an empty directory only, checked above
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("file system of " + parent + " cannot rename atomically", e);
             }
+        } catch (IOException e) {
+            throw IoErrors.naming(target, e); // a full disk is "No space left on device", without the file
         } finally {
-            deleteRecursively(staging);
+            OutputDirectory.removeContents(staging, true);
         }
         return dir;
     }
@@ -175,20 +177,11 @@ public final class ModelExporter {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
+    private static void readableByAll(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            for (Path p : walk.toList()) {
+                AtomicFile.readableByAll(p);
+            }
         }
     }
 }
