@@ -49,6 +49,24 @@ class RunLockTest {
         RunLock.acquire(run).close();
     }
 
+    /** A start that looks between the holder's lock and its pid write waits for the pid instead of saying none. */
+    @Test
+    void theHoldersPidIsNamedEvenWhenItIsWrittenJustAfterTheLock() throws Exception {
+        RunDirectory run = new RunDirectory(dir);
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SlowPidLockHolder.class.getName(), dir.toString(), "300")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("locked " + child.pid());
+            assertThatThrownBy(() -> RunLock.acquire(run))
+                    .hasMessageContaining(dir.toString()).hasMessageContaining("pid " + child.pid());
+        } finally {
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     @Test
     void aMissingDirectoryIsNotARun() {
         assertThatThrownBy(() -> RunLock.acquire(new RunDirectory(dir.resolve("absent"))))
