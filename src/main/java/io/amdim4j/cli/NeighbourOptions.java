@@ -1,8 +1,6 @@
 package io.amdim4j.cli;
 
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** How many neighbours a vector-index query returns and how wide its graph search is: search and bench search. */
 final class NeighbourOptions {
@@ -16,19 +14,15 @@ final class NeighbourOptions {
     int candidates = 100;
 
     /** A count of results or candidates: 0 would quietly mean "k" or nothing, so it is refused as it is read. */
-    static final class AtLeastOne implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            int n;
-            try {
-                n = Integer.parseInt(value.strip());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number");
-            }
-            if (n < 1) {
-                throw new TypeConversionException(n + ": must be at least 1");
-            }
-            return n;
+    static final class AtLeastOne extends ParseConverter<Integer> {
+        AtLeastOne() {
+            super(value -> {
+                int n = Integer.parseInt(value.strip()); // a NumberFormatException is an IllegalArgumentException
+                if (n < 1) {
+                    throw new IllegalArgumentException(n + ": must be at least 1");
+                }
+                return n;
+            });
         }
     }
 }
