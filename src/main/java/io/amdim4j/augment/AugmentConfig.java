@@ -262,6 +262,17 @@ public record AugmentConfig(
     }
 
     /**
+     * This family taking a picture of any size, for queries of a deployed model: a 32-px family
+     * resizes other sizes as it does for image folders ({@code resizeInput}); crop families already
+     * resize every input in their test transform.
+     *
+     * @return this family, or this family with {@code resizeInput} on
+     */
+    public AugmentConfig acceptingAnySize() {
+        return translate == null || resizeInput ? this : withResizeInput(true);
+    }
+
+    /**
      * The channel count the operations work on: that of the normalisation statistics.
      *
      * @return 1 or 3, at most {@link #channels()}

@@ -10,6 +10,7 @@ import io.amdim4j.finetune.FinetuneJson;
 import io.amdim4j.model.ClassifierHead;
 import io.amdim4j.preflight.Preflight;
 import io.amdim4j.preflight.PreflightCombination;
+import io.amdim4j.run.OutputDirectory;
 import io.amdim4j.runtime.EngineProvenance;
 import io.amdim4j.runtime.PrecisionConfig;
 import io.amdim4j.train.TrainedEncoder;
@@ -92,6 +93,8 @@ final class FinetuneCommand implements Callable<Integer>, EngineCommand {
 
     @Override
     public Integer call() throws Exception {
+        // before the hours of training and scoring, not after them (the export checks again)
+        OutputDirectory.requireNewOrEmpty(out, "finetune");
         FinetuneConfig config = new FinetuneConfig(labelFraction, epochs, batchSize, encoderLr, headLr, head,
                 validationFraction, patience, seed, loaderThreads);
         PrintWriter stdout = spec.commandLine().getOut();

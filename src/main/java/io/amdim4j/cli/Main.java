@@ -47,7 +47,22 @@ public final class Main implements Runnable {
                     main.quietEngine(parsed);
                     return new CommandLine.RunLast().execute(parsed);
                 })
-                .setExecutionExceptionHandler(Main::reportFailure);
+                .setExecutionExceptionHandler(Main::reportFailure)
+                .setParameterExceptionHandler(Main::reportBadArguments);
+    }
+
+    /**
+     * A bad option value or an unknown option: its one-line cause and where the options are described,
+     * not picocli's default full usage (up to 125 lines) that scrolls the cause out of sight.
+     */
+    private static int reportBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        java.io.PrintWriter err = cl.getErr();
+        err.println(qualifiedName(cl) + ": error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("See '" + qualifiedName(cl) + " --help' for its options.");
+        err.flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**

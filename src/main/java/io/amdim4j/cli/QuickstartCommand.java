@@ -137,7 +137,7 @@ final class QuickstartCommand implements Callable<Integer>, EngineCommand {
         List<EvalReport> reports = EvalJson.read(new RunDirectory(dir).eval(), EvalConfig.class).reports();
         out.println();
         out.print(table(String.format(Locale.ROOT, "Linear probe on frozen features, fitted on %,d labelled training "
-                + "images (Fashion-MNIST test accuracy, 10,000 images)", trainImages), reports,
+                + "images (test accuracy, %,d images)", trainImages, reports.get(0).testCount()), reports,
                 Double.parseDouble(ALL_LABELS)));
         out.println();
         double few = Double.parseDouble(FEW_LABELS);

@@ -26,7 +26,7 @@ final class ClassifierTranslator implements Translator<Image, Classifications> {
             throw new IllegalArgumentException("this export holds an encoder, not a classifier: load it with"
                     + " setTypes(Image.class, float[].class)");
         }
-        this.transform = new TestTransform(manifest.augment());
+        this.transform = EncoderTranslator.transform(manifest.augment());
         this.classNames = manifest.classifier().classNames();
     }
 

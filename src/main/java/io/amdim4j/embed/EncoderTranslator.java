@@ -36,7 +36,7 @@ final class EncoderTranslator implements Translator<Image, float[]> {
      * @param output the output to return
      */
     public EncoderTranslator(AugmentConfig augment, EncoderOutput output) {
-        this.transform = new TestTransform(Objects.requireNonNull(augment, "augment"));
+        this.transform = transform(Objects.requireNonNull(augment, "augment"));
         this.output = Objects.requireNonNull(output, "output");
     }
 
@@ -44,6 +44,14 @@ final class EncoderTranslator implements Translator<Image, float[]> {
     @Override
     public NDList processInput(TranslatorContext ctx, Image input) {
         return input(ctx, input, transform);
+    }
+
+    /**
+     * The test transform of a deployed model: pictures come in any size, and are brought to the
+     * encoder's as {@code amdim embed} brings an image folder's ({@link AugmentConfig#acceptingAnySize}).
+     */
+    static TestTransform transform(AugmentConfig augment) {
+        return new TestTransform(augment.acceptingAnySize());
     }
 
     /** One image through the test transform into a C×S×S array: the input of every amdim4j export. */

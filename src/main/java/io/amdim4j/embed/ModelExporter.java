@@ -6,6 +6,7 @@ import io.amdim4j.augment.AugmentConfig;
 import io.amdim4j.model.Encoder;
 import io.amdim4j.model.EncoderClassifier;
 import io.amdim4j.run.AtomicFile;
+import io.amdim4j.run.IoErrors;
 import io.amdim4j.run.OutputDirectory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * The core of {@code amdim export}: writes a DJL model directory from which a Java program gets
@@ -134,14 +136,17 @@ public final class ModelExporter {
             writeParameters(block, staging);
             manifest.write(staging);
             AtomicFile.write(staging.resolve(SERVING_PROPERTIES), servingProperties().getBytes(StandardCharsets.UTF_8));
+            readableByAll(staging); // a temporary directory is owner-only, and the rename keeps its mode
             Files.deleteIfExists(target); // an empty directory only, checked above
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("file system of " + parent + " cannot rename atomically", e);
             }
+        } catch (IOException e) {
+            throw IoErrors.naming(target, e); // a full disk is "No space left on device", without the file
         } finally {
-            OutputDirectory.delete(staging);
+            OutputDirectory.removeContents(staging, true);
         }
         return dir;
     }
@@ -169,6 +174,14 @@ public final class ModelExporter {
         }
         try (FileChannel ch = FileChannel.open(parameterFile(dir), StandardOpenOption.WRITE)) {
             ch.force(true);
+        }
+    }
+
+    private static void readableByAll(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.toList()) {
+                AtomicFile.readableByAll(p);
+            }
         }
     }
 }

@@ -58,7 +58,7 @@ record PreflightRun(boolean passed, String outcome, String reason, boolean cache
             }
             int status = child.exitValue();
             if (status == 0) {
-                OutputDirectory.delete(dir);
+                OutputDirectory.removeContents(dir, true);
                 return new PreflightRun(true, "passed", null, true);
             }
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -45,6 +45,8 @@ public final class AtomicFile {
                 throw new IOException("file system of " + dir + " cannot rename atomically", e);
             }
             syncDirectory(dir);
+        } catch (IOException e) {
+            throw IoErrors.naming(target, e); // a full disk is "No space left on device", without the file
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -55,10 +57,17 @@ public final class AtomicFile {
         write(target, out -> out.write(bytes));
     }
 
-    /** Temporary files start owner-only; run files are meant to be shared like any other output. */
-    private static void readableByAll(Path file) throws IOException {
+    /**
+     * Temporary files and directories start owner-only; outputs are meant to be shared like any other:
+     * files rw-r--r--, directories rwxr-xr-x.
+     *
+     * @param path a file or directory this process created
+     * @throws IOException if the permissions cannot be set
+     */
+    public static void readableByAll(Path path) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: its default permissions apply
         }

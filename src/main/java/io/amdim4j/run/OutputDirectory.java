@@ -35,25 +35,26 @@ public final class OutputDirectory {
     }
 
     /**
-     * Deletes a directory and everything in it; nothing to do when it does not exist.
+     * Undoes a failed write into a directory {@link #requireNewOrEmpty} accepted: removes everything in
+     * it, and the directory itself if the command created it, so that the retry is not refused.
      *
-     * @param dir the directory
-     * @throws IOException naming the first entry that cannot be deleted
+     * @param dir the output directory
+     * @param created whether the command created {@code dir} (else it was an empty directory the user gave)
      */
-    public static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+    public static void removeContents(Path dir, boolean created) {
+        if (!Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+            walk.sorted(Comparator.reverseOrder()).filter(p -> created || !p.equals(dir)).forEach(p -> {
                 try {
-                    Files.delete(p);
+                    Files.deleteIfExists(p);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    // best effort: the error being reported is the one that matters
                 }
             });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        } catch (IOException | UncheckedIOException e) {
+            // as above
         }
     }
 }

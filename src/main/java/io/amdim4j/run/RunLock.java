@@ -27,6 +27,9 @@ public final class RunLock implements AutoCloseable {
      */
     private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
+    /** How long a refused start waits for the holder's pid (written microseconds after its lock on an idle machine). */
+    private static final long PID_WAIT_MILLIS = 5_000;
+
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
@@ -89,11 +92,29 @@ public final class RunLock implements AutoCloseable {
                 + "); only one process may write a run at a time");
     }
 
-    /** The pid the holder wrote; readable because the lock is advisory. */
+    /**
+     * The pid the holder wrote; readable because the lock is advisory. The holder writes it just after
+     * taking the lock, so a start that looks in between finds the file empty: it waits for the pid,
+     * at most {@link #PID_WAIT_MILLIS}.
+     */
     private static String holderOf(FileChannel channel) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(32);
-        channel.read(buf, 0);
-        String pid = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).trim();
-        return pid.isEmpty() ? "pid not yet written" : "pid " + pid;
+        long deadline = System.nanoTime() + PID_WAIT_MILLIS * 1_000_000L;
+        while (true) {
+            ByteBuffer buf = ByteBuffer.allocate(32);
+            channel.read(buf, 0);
+            String pid = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).trim();
+            if (!pid.isEmpty()) {
+                return "pid " + pid;
+            }
+            if (System.nanoTime() > deadline) {
+                return "pid not written";
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "pid not written";
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.amdim4j.search;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.amdim4j.run.AtomicFile;
 import io.amdim4j.run.RunJson;
 import java.io.IOException;
@@ -40,7 +41,13 @@ public record IndexManifest(int formatVersion, int rows, int dimension, String s
         if (!Files.isRegularFile(file)) {
             throw new IOException(dir + " is not a vector index: it has no " + FILE + " (build one with amdim index)");
         }
-        IndexManifest manifest = RunJson.mapper().readValue(file.toFile(), IndexManifest.class);
+        IndexManifest manifest;
+        try {
+            manifest = RunJson.mapper().readValue(file.toFile(), IndexManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not a readable index manifest (" + e.getOriginalMessage()
+                    + "); rebuild the index with amdim index", e);
+        }
         if (manifest.formatVersion() != FORMAT_VERSION) {
             throw new IOException(file + " has index format " + manifest.formatVersion() + "; this version reads "
                     + FORMAT_VERSION);

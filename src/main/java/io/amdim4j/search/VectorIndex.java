@@ -2,13 +2,18 @@ package io.amdim4j.search;
 
 import io.amdim4j.report.EmbeddingIndex;
 import io.amdim4j.report.Embeddings;
+import io.amdim4j.run.IoErrors;
 import io.amdim4j.run.OutputDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
@@ -17,12 +22,15 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
@@ -31,6 +39,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 
 /**
  * An HNSW index of embedding vectors under cosine similarity, one Lucene document per matrix row
@@ -79,7 +89,26 @@ public final class VectorIndex implements AutoCloseable {
                     + MAX_DIMENSION + " (embed r1, not a flattened r5/r7 map)");
         }
         OutputDirectory.requireNewOrEmpty(out, "the index");
+        boolean created = !Files.exists(out);
         Files.createDirectories(out);
+        boolean built = false;
+        try {
+            IndexManifest manifest = write(embeddings, out, hnsw);
+            built = true;
+            return manifest;
+        } catch (IOException e) {
+            throw IoErrors.naming(out, e); // a full disk: Lucene's write names no file
+        } finally {
+            if (!built) {
+                // out was new or empty: what the failed build wrote (zero-byte files, write.lock) would
+                // only make the retry refuse it as "not empty"
+                OutputDirectory.removeContents(out, created);
+            }
+        }
+    }
+
+    private static IndexManifest write(Embeddings embeddings, Path out, HnswSettings hnsw) throws IOException {
+        int d = embeddings.matrix().dimension();
         IndexWriterConfig config = new IndexWriterConfig().setCodec(codec(hnsw))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(256); // fewer flushed segments: the graph is built once per segment
@@ -112,6 +141,7 @@ public final class VectorIndex implements AutoCloseable {
         IndexManifest manifest = IndexManifest.read(dir);
         Directory directory = FSDirectory.open(dir);
         try {
+            verify(dir, directory);
             DirectoryReader reader = DirectoryReader.open(directory);
             if (reader.numDocs() != manifest.rows()) {
                 reader.close();
@@ -123,6 +153,54 @@ public final class VectorIndex implements AutoCloseable {
             directory.close();
             throw e;
         }
+    }
+
+    /**
+     * Lucene's checksums of every file of the index's commit, read in full: a damaged file is refused by
+     * name here instead of answering queries wrongly (Lucene itself checks only headers and footers on
+     * opening). Costs one sequential read of the index, about the time of the page cache warming it.
+     */
+    private static void verify(Path dir, Directory directory) throws IOException {
+        String[] names = directory.listAll();
+        String commitPoint = SegmentInfos.getLastCommitSegmentsFileName(names);
+        if (commitPoint == null) {
+            throw new IOException(dir + " is not a complete index: it has no Lucene commit (segments_N file);"
+                    + " rebuild it with amdim index");
+        }
+        Collection<String> files;
+        try {
+            files = SegmentInfos.readLatestCommit(directory).files(true);
+        } catch (IOException | RuntimeException e) {
+            // the commit point or a segment's description (.si) is unreadable: name the first that fails
+            String culprit = Arrays.stream(names)
+                    .filter(n -> n.startsWith(IndexFileNames.SEGMENTS) || n.endsWith(".si"))
+                    .filter(n -> !checksumMatches(directory, n)).findFirst().orElse(commitPoint);
+            throw damaged(dir.resolve(culprit), e);
+        }
+        for (String name : files) {
+            try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+                CodecUtil.checksumEntireFile(in);
+            } catch (IOException e) {
+                throw damaged(dir.resolve(name), e);
+            }
+        }
+    }
+
+    private static boolean checksumMatches(Directory directory, String name) {
+        try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+            CodecUtil.checksumEntireFile(in);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static IOException damaged(Path file, Exception cause) {
+        String what = cause instanceof NoSuchFileException || cause instanceof java.io.FileNotFoundException
+                ? "is missing"
+                : "is damaged: its Lucene checksum does not match its contents"
+                        + (cause instanceof CorruptIndexException c ? " (" + c.getOriginalMessage() + ")" : "");
+        return new IOException("index file " + file + " " + what + "; rebuild the index with amdim index", cause);
     }
 
     /**

@@ -217,7 +217,8 @@ public final class Pretraining {
      * @return where the run ended
      * @throws IOException if the directory, the dataset or a checkpoint cannot be read or written, or
      *     another process holds the run's lock
-     * @throws IllegalArgumentException if {@code runDir} already holds a run
+     * @throws IllegalArgumentException if {@code runDir} already holds a run: a checkpoint or a recorded
+     *     update (the files of a start that failed before its first update are replaced)
      */
     public static Outcome start(TrainConfig config, Path runDir, Options options) throws IOException {
         return start(config, runDir, options, Origin.NONE);
@@ -306,6 +307,12 @@ public final class Pretraining {
             ResumeChanges.requireResumable(changed);
             options.runtime(config).requireVisible(); // the same rule as a new run's, before the history is written
             TrainingCursor at = checkpoint.cursor();
+            if (config.maxSteps() > 0 && config.maxSteps() < at.step()) {
+                // the loop would stop at once: say so rather than exit as if it had trained
+                throw new IllegalArgumentException("--steps " + config.maxSteps() + " is below the update " + runDir
+                        + " is at (update " + at.step() + "), so nothing would be trained; give --steps above "
+                        + at.step() + " to continue it");
+            }
             if (!group.isLeader()) {
                 return train(config, run, checkpoint, null, options);
             }
@@ -339,8 +346,15 @@ public final class Pretraining {
         }
     }
 
+    /**
+     * A run is a checkpoint or a recorded update. A start that failed before its first update (bad data,
+     * a full disk, a kill) leaves only config.json, .lock and an empty metrics.jsonl, which hold nothing
+     * to lose: the retry overwrites them rather than asking the user to delete them by hand. The lock,
+     * taken before the second look, still keeps a starting run from being taken over.
+     */
     private static void requireNoRun(RunDirectory run) throws IOException {
-        if (Files.exists(run.config()) || !run.checkpointsNewestFirst().isEmpty()) {
+        boolean updates = Files.exists(run.metrics()) && !MetricsLog.read(run.metrics(), true).isEmpty();
+        if (updates || !run.checkpointsNewestFirst().isEmpty()) {
             throw new IllegalArgumentException(run.root() + " already holds a run; use --resume " + run.root()
                     + " to continue it, or choose another --run-dir");
         }

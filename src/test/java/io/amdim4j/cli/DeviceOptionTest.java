@@ -40,7 +40,7 @@ class DeviceOptionTest {
             CliRunner r = CliRunner.run(args.toArray(String[]::new));
             assertThat(r.exitCode()).as(command).isEqualTo(2);
             assertThat(r.err().lines().findFirst().orElse("")).as(command)
-                    .isEqualTo("Invalid value for option '--device': 'cuda0' is not a device: give cpu, gpu or gpu:N "
+                    .isEqualTo(command + ": error: Invalid value for option '--device': 'cuda0' is not a device: give cpu, gpu or gpu:N "
                             + "(N the index of a CUDA GPU)");
         }
     }
@@ -52,7 +52,7 @@ class DeviceOptionTest {
         CliRunner r = CliRunner.run("bench", "train-step", "--ndf", "4", "--n-rkhs", "16", "--device", "gpu:0");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines().findFirst().orElse(""))
-                .startsWith("Invalid value for option '--device': device gpu:0 is not available: the PyTorch engine "
+                .startsWith("amdim bench train-step: error: Invalid value for option '--device': device gpu:0 is not available: the PyTorch engine "
                         + "sees no GPU");
         assertThat(r.out()).isEmpty();
     }

@@ -10,6 +10,9 @@ import ai.djl.repository.zoo.ZooModel;
 import io.amdim4j.embed.EncoderTranslatorFactory;
 import io.amdim4j.finetune.FineTuning;
 import io.amdim4j.finetune.FinetuneJson;
+import io.amdim4j.model.Encoder;
+import io.amdim4j.model.EncoderClassifier;
+import io.amdim4j.train.TrainedEncoder;
 import io.amdim4j.train.TinyRun;
 import io.amdim4j.train.WithTinyRun;
 import java.awt.image.BufferedImage;
@@ -55,6 +58,49 @@ class FinetuneCommandTest extends WithTinyRun {
             assertThat(c.getProbabilities().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0,
                     org.assertj.core.api.Assertions.within(1e-5));
         }
+    }
+
+    /**
+     * The pre-trained arm starts from the checkpoint's encoder: with the encoder frozen (--encoder-lr 0)
+     * the exported classifier's encoder weights are the checkpoint's, bit for bit. An arm built from a
+     * random (or any other) encoder fails here, whatever the accuracies of so small a run.
+     */
+    @Test
+    void thePreTrainedArmIsTheCheckpointsEncoder() throws Exception {
+        Path out = tmp.resolve("frozen");
+        CliRunner r = CliRunner.run("finetune", "--run-dir", run.root().toString(), "--label-fraction", "1",
+                "--epochs", "1", "--batch-size", "4", "--validation-fraction", "0.2", "--encoder-lr", "0",
+                "--no-baselines", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Encoder checkpoint = TrainedEncoder.load(run.checkpoint(TinyRun.STEPS), manager).encoder();
+        try (ZooModel<Image, Classifications> model = EncoderTranslatorFactory.classifierCriteria(out).loadModel()) {
+            Encoder exported = ((EncoderClassifier) model.getBlock()).encoder();
+            var expected = checkpoint.getParameters();
+            var actual = exported.getParameters();
+            assertThat(actual.keys()).isEqualTo(expected.keys());
+            int compared = 0;
+            for (int i = 0; i < expected.size(); i++) {
+                String name = expected.get(i).getKey();
+                if (name.contains("running")) {
+                    continue; // batch-norm statistics follow the fine-tuning images even when the weights are frozen
+                }
+                assertThat(actual.get(i).getValue().getArray().toFloatArray()).as(name)
+                        .containsExactly(expected.get(i).getValue().getArray().toFloatArray());
+                compared++;
+            }
+            assertThat(compared).isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void aNonEmptyOutIsRefusedBeforeTheCheckpointIsRead() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(out.resolve("keep.txt"), "someone's file");
+        CliRunner r = CliRunner.run("finetune", "--checkpoint", tmp.resolve("absent.ckpt").toString(), "--out",
+                out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).contains(out.toString()).contains("not empty").doesNotContain("absent.ckpt");
     }
 
     @Test

@@ -68,6 +68,58 @@ class PretrainCommandTest {
         assertThat(losses(run)).containsExactlyElementsOf(a);
     }
 
+    /**
+     * A start that fails on bad data (an undecodable image found while training) leaves config.json,
+     * .lock and an empty metrics.jsonl: the same --run-dir is accepted again once the data is fixed.
+     */
+    @Test
+    void aStartThatFailedBeforeItsFirstUpdateDoesNotBlockTheRetry() throws IOException {
+        Path folder = dir.resolve("folder");
+        for (String split : new String[] {"train", "test"}) {
+            for (int c = 0; c < 2; c++) {
+                Path classDir = Files.createDirectories(folder.resolve(split).resolve("c" + c));
+                for (int i = 0; i < 5; i++) {
+                    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(32, 32,
+                            java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    image.setRGB(i, c, 0xFFFFFF);
+                    javax.imageio.ImageIO.write(image, "png", classDir.resolve(i + ".png").toFile());
+                }
+            }
+        }
+        Path broken = folder.resolve("train/c1/3.png");
+        byte[] good = Files.readAllBytes(broken);
+        Files.write(broken, java.util.Arrays.copyOf(good, 20)); // a truncated PNG: the header, no image
+        Path runDir = dir.resolve("run");
+        List<String> args = new ArrayList<>(List.of(pretrain(dir, runDir, "--steps", "2")));
+        int at = args.indexOf("cifar10:" + dir);
+        args.set(at, "folder:" + folder);
+        CliRunner failed = CliRunner.run(args.toArray(String[]::new));
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(2);
+        assertThat(failed.err()).contains(broken.getFileName().toString());
+        assertThat(new RunDirectory(runDir).config()).exists(); // the failed start had begun writing the run
+
+        Files.write(broken, good);
+        CliRunner retried = CliRunner.run(args.toArray(String[]::new));
+        assertThat(retried.exitCode()).as(retried.err()).isZero();
+        assertThat(losses(new RunDirectory(runDir))).hasSize(2);
+    }
+
+    /** A run with recorded updates but no checkpoint yet (killed early) is still not overwritten by a start. */
+    @Test
+    void aRunWithRecordedUpdatesIsNotReplacedByANewStart() throws IOException {
+        Path cifar = TinyCifar.write(dir.resolve("cifar"), 2, 4, 3);
+        Path runDir = dir.resolve("run");
+        assertThat(CliRunner.run(pretrain(cifar, runDir, "--steps", "2")).exitCode()).isZero();
+        RunDirectory run = new RunDirectory(runDir);
+        for (Path checkpoint : run.checkpointsNewestFirst()) {
+            Files.delete(checkpoint);
+        }
+        CliRunner again = CliRunner.run(pretrain(cifar, runDir, "--steps", "2"));
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("already holds a run");
+        assertThat(losses(run)).hasSize(2);
+    }
+
     private static List<Double> losses(RunDirectory run) throws IOException {
         assertThat(Files.exists(run.metrics())).isTrue();
         return MetricsLog.read(run.metrics(), false).stream().filter(r -> r.kind().equals(MetricsRecord.STEP))

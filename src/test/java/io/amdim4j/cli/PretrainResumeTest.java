@@ -74,6 +74,16 @@ class PretrainResumeTest {
     }
 
     @Test
+    void stepsBelowTheRunsUpdateAreRefusedNamingBothAndNothingIsWritten() throws IOException {
+        Map<String, String> before = files(run);
+        CliRunner r = CliRunner.run("pretrain", "--resume", run.root().toString(), "--steps", "1", "--no-progress");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).contains("--steps 1").contains("update " + TinyRun.STEPS).contains(run.root().toString());
+        assertThat(files(run)).isEqualTo(before);
+    }
+
+    @Test
     void aChangedLearningRateAndLengthTakeEffectAndAreRecordedInTheHistory() throws IOException {
         CliRunner r = CliRunner.run("pretrain", "--resume", run.root().toString(), "--epochs", "3", "--steps", "4",
                 "--lr", "0.004", "--no-progress");

@@ -30,13 +30,47 @@ class QuickstartCommandTest {
                 .contains("$ amdim eval --run-dir " + run).contains("--train-images 200");
         assertThat(Files.exists(new RunDirectory(run).checkpoint(2))).isTrue();
         assertThat(Files.exists(new RunDirectory(run).eval())).isTrue();
-        String full = section(r.out(), "fitted on 200 labelled training images");
+        String full = section(r.out(), "fitted on 200 labelled training images (test accuracy, 20 images)");
         String few = section(r.out(), "fitted on 6% of those labels (12 images)");
+        String[] methods = {"AMDIM encoder (pre-trained)", "same encoder, random init", "raw pixels"};
         for (String table : new String[] {full, few}) {
-            for (String method : new String[] {"AMDIM encoder (pre-trained)", "same encoder, random init", "raw pixels"}) {
-                assertThat(table).containsPattern(Pattern.quote(method) + " +\\S+ +\\d+\\.\\d\\d ± \\d+\\.\\d\\d \\(1 seeds\\)");
+            // the row set is complete: a header and one row per method, nothing else
+            assertThat(table.lines().filter(line -> line.contains("(1 seeds)")).count()).as(table)
+                    .isEqualTo(methods.length);
+            for (String method : methods) {
+                double accuracy = accuracy(table, method);
+                assertThat(accuracy).as(method).isBetween(0.0, 100.0);
             }
         }
+        // Every test image carries its class's bright band: with all 200 labels, the pre-trained encoder's and
+        // the raw pixels' probes score far above chance (10 %); a table of misplaced, unscaled (fractions) or
+        // error-rate numbers does not.
+        double chance = 100.0 / 10;
+        // and each row is what eval measured for that method and label share (eval's own table, above them)
+        String[] evalNames = {"amdim", "random-init", "pixels"};
+        for (int i = 0; i < methods.length; i++) {
+            assertThat(accuracy(full, methods[i])).as(methods[i]).isEqualTo(evalAccuracy(r.out(), evalNames[i], "100%"));
+            assertThat(accuracy(few, methods[i])).as(methods[i]).isEqualTo(evalAccuracy(r.out(), evalNames[i], "6%"));
+        }
+        assertThat(accuracy(full, methods[0])).as(full).isGreaterThan(3 * chance);
+        assertThat(accuracy(full, methods[2])).as(full).isGreaterThan(3 * chance);
+    }
+
+    /** The accuracy (%) of {@code method} at a label share in the table amdim eval printed. */
+    private static double evalAccuracy(String out, String method, String labels) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(method) + " +\\S+ +linear +" + Pattern.quote(labels)
+                + " +(\\d+\\.\\d\\d) ± ").matcher(out);
+        assertThat(m.find()).as("eval's row for %s at %s in:%n%s", method, labels, out).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** The mean accuracy (%) on {@code method}'s row of a table. */
+    private static double accuracy(String table, String method) {
+        Matcher m = Pattern.compile(Pattern.quote(method) + " +\\S+ +(\\d+\\.\\d\\d) ± (\\d+\\.\\d\\d) \\(1 seeds\\)")
+                .matcher(table);
+        assertThat(m.find()).as("a row for '%s' in:%n%s", method, table).isTrue();
+        assertThat(Double.parseDouble(m.group(2))).as("the spread over one seed").isZero();
+        return Double.parseDouble(m.group(1));
     }
 
     /** The table under the title containing {@code title}: its lines up to the next blank line. */

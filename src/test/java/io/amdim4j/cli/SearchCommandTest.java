@@ -60,6 +60,33 @@ class SearchCommandTest extends WithTinyRun {
     }
 
     @Test
+    void anImageOfAnotherSizeIsResizedToTheEncodersInputAsEmbedResizesFolders() throws Exception {
+        RawImage own = test.get(4).image();
+        Path twice = tmp.resolve("twice.png");
+        ImageIO.write(scaled(toImage(own), 2 * own.width(), 2 * own.height()), "png", twice.toFile());
+        CliRunner r = expectOk(CliRunner.run("search", "--index", index.toString(), "--image", twice.toString(),
+                "--model", shared.resolve("r1").toString(), "-k", "2"));
+        assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).startsWith("1  4  ");
+        for (int[] size : new int[][] {{100, 80}, {1, 1}}) {
+            Path odd = tmp.resolve(size[0] + "x" + size[1] + ".png");
+            ImageIO.write(scaled(toImage(own), size[0], size[1]), "png", odd.toFile());
+            CliRunner other = expectOk(CliRunner.run("search", "--index", index.toString(), "--image", odd.toString(),
+                    "--model", shared.resolve("r1").toString(), "-k", "3"));
+            assertThat(other.out().lines().toList()).as(odd.toString()).hasSize(4);
+        }
+    }
+
+    @Test
+    void noCandidatesOrNoResultsAreRefusedAsTheCommandLineIsRead() {
+        for (String option : List.of("--candidates", "-k")) {
+            CliRunner r = CliRunner.run("search", "--index", index.toString(), "--row", "0", option, "0");
+            assertThat(r.exitCode()).as(option).isEqualTo(2);
+            assertThat(r.err().lines().findFirst().orElseThrow()).as(option).contains(option).contains("at least 1");
+            assertThat(r.out()).as(option).isEmpty();
+        }
+    }
+
+    @Test
     void anEncoderOfAnotherOutputIsRefusedNamingBothDimensions() throws Exception {
         Path png = tmp.resolve("query.png");
         ImageIO.write(toImage(test.get(0).image()), "png", png.toFile());
@@ -101,6 +128,14 @@ class SearchCommandTest extends WithTinyRun {
             }
         }
         return image;
+    }
+
+    private static BufferedImage scaled(BufferedImage image, int width, int height) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.drawImage(image, 0, 0, width, height, null); // nearest neighbour: Java2D's default
+        g.dispose();
+        return out;
     }
 
     private static CliRunner expectOk(CliRunner r) {

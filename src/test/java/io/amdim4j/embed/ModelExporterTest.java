@@ -20,6 +20,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -146,6 +147,19 @@ class ModelExporterTest extends WithNDManager {
                 .optModelPath(dir)
                 .build();
         assertThatThrownBy(plain::loadModel).isInstanceOf(ModelNotFoundException.class);
+    }
+
+    @Test
+    void theDirectoryAndItsFilesAreReadableByAllLikeEveryOtherOutput() throws Exception {
+        Encoder encoder = TinyEncoder.create(manager, TinyEncoder.config(3), 14);
+        Path dir = ModelExporter.export(encoder, AugmentConfig.cifar32(), EncoderOutput.R1, tmp.resolve("shared"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwxr-xr-x");
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                        .isEqualTo("rw-r--r--");
+            }
+        }
     }
 
     @Test

@@ -35,7 +35,7 @@ class AtomicFileTest {
                     out.write(new byte[] {9, 9});
                     throw new IOException("disk full");
                 }))
-                .hasMessageContaining("disk full");
+                .hasMessageContaining("disk full").hasMessageContaining(f.toString());
         assertThat(Files.readAllBytes(f)).containsExactly(1, 2, 3);
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(f);

@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,20 +35,31 @@ class RunLockTest {
 
     @Test
     void aLockHeldByAnotherProcessNamesItsPidAndEndsWithIt() throws Exception {
-        RunDirectory run = new RunDirectory(dir);
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunLockHolder.class.getName(), dir.toString())
-                .redirectErrorStream(true).start();
+        refusedNamingThePidOf(RunLockHolder.class.getName(), dir.toString());
+        RunLock.acquire(new RunDirectory(dir)).close();
+    }
+
+    /** A start that looks between the holder's lock and its pid write waits for the pid instead of saying none. */
+    @Test
+    void theHoldersPidIsNamedEvenWhenItIsWrittenJustAfterTheLock() throws Exception {
+        refusedNamingThePidOf(SlowPidLockHolder.class.getName(), dir.toString(), "300");
+    }
+
+    /** Starts a child that locks {@code dir}, and checks a lock taken here is refused naming the child's pid. */
+    private void refusedNamingThePidOf(String holder, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), holder));
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("locked " + child.pid());
-            assertThatThrownBy(() -> RunLock.acquire(run))
+            assertThatThrownBy(() -> RunLock.acquire(new RunDirectory(dir)))
                     .hasMessageContaining(dir.toString()).hasMessageContaining("pid " + child.pid());
         } finally {
             child.destroyForcibly(); // SIGKILL: the OS, not the holder, releases the lock
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        RunLock.acquire(run).close();
     }
 
     @Test

@@ -1,10 +1,19 @@
 package io.amdim4j.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.amdim4j.WithNDManager;
+import io.amdim4j.cli.Main;
+import io.amdim4j.data.EpochShard;
+import io.amdim4j.data.ImageDataset;
+import io.amdim4j.data.SeedStreams;
 import io.amdim4j.dist.MpiExec;
 import io.amdim4j.loss.NceGoldenTest;
+import io.amdim4j.pipeline.BatchLoader;
+import io.amdim4j.pipeline.PretrainBatches;
+import io.amdim4j.run.ConfigJson;
+import io.amdim4j.run.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -58,6 +67,48 @@ class DataParallelTest extends WithNDManager {
         assertThat(relativeL2(allReduced, mean)).isLessThan(REL_L2_TOL);
         // the shards differ enough that one rank's own gradient would be far outside the tolerance
         assertThat(relativeL2(shard0, mean)).isGreaterThan(1000 * REL_L2_TOL);
+    }
+
+    /**
+     * An update of {@code mpiexec -n 2 amdim pretrain} against the same global batch in one process: the
+     * loss rank 0 logs is the mean of the losses of the two shards of that batch, each computed here from
+     * the loader with that rank's share of the epoch, its 5×5 locations and its dropout. Ranks that each
+     * train on the whole epoch (the same images), or losses summed instead of averaged, fail here.
+     */
+    @Test
+    void anMpiUpdateIsTheMeanOverTheShardsOfTheSingleProcessGlobalBatch() throws Exception {
+        Path cifar = TinyCifar.write(dir.resolve("cifar"), 4, 4, 3); // 20 images: 2 global batches of 2 × 4
+        Path runDir = dir.resolve("run");
+        MpiExec.succeed(MpiExec.command(2, List.of(Main.class.getName(), "pretrain", "--dataset", "cifar10:" + cifar,
+                "--ndf", "8", "--n-rkhs", "32", "--n-depth", "1", "--batch-size", "4", "--epochs", "1", "--steps", "1",
+                "--warmup", "3", "--lr", "0.002", "--seed", "5", "--precision", "fp32", "--no-test", "--no-progress",
+                "--run-dir", runDir.toString())), dir.resolve("mpi.log"));
+        RunDirectory run = new RunDirectory(runDir);
+        double logged = RunMetrics.steps(run).get(0).loss();
+
+        TrainConfig config = ConfigJson.read(run.config(), TrainConfig.class).config();
+        assertThat(config.worldSize()).isEqualTo(2);
+        ImageDataset train = config.data().openTrain();
+        SeedStreams seeds = config.data().seeds();
+        double[] shardLoss = new double[2];
+        try (PretrainModel model = new PretrainModel(config, train.classNames().size(),
+                        seeds.derive("init").epochSeed(0), manager);
+                CoupledL2Adam adam = new CoupledL2Adam(config.optim(), model.trainableParameters(), model.manager())) {
+            PretrainStep step = new PretrainStep(config, model, adam, ReplicaSync.NONE);
+            for (int rank = 0; rank < 2; rank++) {
+                try (BatchLoader loader = PretrainBatches.training(train, config.augment(), seeds, config.batchSize(), 1,
+                        new EpochShard(rank, 2))) {
+                    // learning rate 0: both shards see the initial weights, as both ranks did
+                    shardLoss[rank] = step.run(loader.epoch(0, 0).next(), 0,
+                            seeds.derive("locations").forSample(rank, 0), seeds.derive("dropout").sampleSeed(rank, 0))
+                            .loss();
+                }
+            }
+        }
+        double mean = (shardLoss[0] + shardLoss[1]) / 2;
+        assertThat(logged).isCloseTo(mean, within(1e-4 * Math.abs(mean)));
+        // the two shards are different images: one shard's loss alone is far from the mean
+        assertThat(Math.abs(shardLoss[0] - shardLoss[1])).isGreaterThan(100 * 1e-4 * Math.abs(mean));
     }
 
     private static double relativeL2(float[] actual, double[] expected) {

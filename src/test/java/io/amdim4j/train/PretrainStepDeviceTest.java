@@ -17,7 +17,11 @@ import io.amdim4j.pipeline.HostBatch;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -31,7 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * gradient computed from them, and the parameters and Adam moments they update. The census reads
  * DJL's manager tree ({@code NDManager.getManagedArrays()}, recursive over sub-managers) of the
  * whole engine while the update's own manager is still open, so an array made anywhere, by any
- * manager, is counted. Runs on the CPU here and on every GPU the engine sees elsewhere.
+ * manager, is counted. Runs on the CPU here and on every GPU the engine sees elsewhere. On a CPU-only
+ * machine, where every array is on the CPU, the arrays an update makes outside the model's own managers
+ * are what fails the test (an array made there is one nothing puts on the model's device).
  */
 class PretrainStepDeviceTest {
 
@@ -77,6 +83,35 @@ class PretrainStepDeviceTest {
         return off;
     }
 
+    /**
+     * Every live array of the engine outside {@code root}'s manager tree, by uid. On a CPU-only machine
+     * every array is on the CPU, so the device census alone cannot fail there; an array the update makes
+     * outside the model's managers is the same bug (made where nothing puts it on the model's device)
+     * and is found on every machine.
+     */
+    private static Map<String, String> outside(NDManager root) {
+        NDManager engine = root;
+        while (engine.getParentManager() != null) {
+            engine = engine.getParentManager();
+        }
+        Set<String> inside = new HashSet<>();
+        root.getManagedArrays().forEach(a -> inside.add(a.getUid()));
+        Map<String, String> out = new HashMap<>();
+        for (NDArray a : engine.getManagedArrays()) {
+            if (!inside.contains(a.getUid())) {
+                out.put(a.getUid(), a.getShape() + " " + a.getDataType() + " in " + a.getManager().getName());
+            }
+        }
+        return out;
+    }
+
+    /** What {@link #outside} finds now and did not find in {@code before}. */
+    private static List<String> newOutside(NDManager root, Map<String, String> before) {
+        Map<String, String> now = outside(root);
+        now.keySet().removeAll(before.keySet());
+        return List.copyOf(now.values());
+    }
+
     @ParameterizedTest
     @MethodSource("devices")
     void everyArrayOfAnUpdateIsOnTheModelsDevice(ComputeDevice device) {
@@ -85,6 +120,7 @@ class PretrainStepDeviceTest {
                 PretrainModel model = new PretrainModel(config, CLASSES, 3, root);
                 CoupledL2Adam adam = new CoupledL2Adam(config.optim(), model.trainableParameters(), model.manager())) {
             PretrainStep step = new PretrainStep(config, model, adam);
+            Map<String, String> before = outside(root);
             try (NDManager update = model.manager().newSubManager()) {
                 StepResult result = step.forwardBackward(batch(), new SplittableRandom(9), 11, update);
                 assertThat(result.isFinite()).isTrue();
@@ -96,9 +132,11 @@ class PretrainStepDeviceTest {
                     p.getArray().getGradient().attach(update);
                 }
                 assertThat(offDevice(root, device.djl())).as("arrays off " + device).isEmpty();
+                assertThat(newOutside(root, before)).as("arrays the update made outside the model's managers").isEmpty();
             }
             adam.update(LR);
             assertThat(offDevice(root, device.djl())).as("after Adam, arrays off " + device).isEmpty();
+            assertThat(newOutside(root, before)).as("arrays Adam made outside the model's managers").isEmpty();
         }
     }
 
