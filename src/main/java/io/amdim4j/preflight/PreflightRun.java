@@ -22,12 +22,15 @@ import java.util.stream.Stream;
  * @param outcome {@code crashed} or {@code failed}; {@code passed} when it passed
  * @param reason the signal, the failing frame or primitive and where the crash report is; or the error
  * @param cacheable whether the verdict says something about the combination (not a timeout, not a child
- *     that could not start)
+ *     that could not start, not one killed from outside)
  */
 record PreflightRun(boolean passed, String outcome, String reason, boolean cacheable) {
 
     /** A child still running after this long is stopped and the combination given up for this run only. */
     static final long TIMEOUT_MINUTES = 30;
+
+    /** Signals that end a child from outside without a crash report; their verdicts are not kept. */
+    private static final List<Signal> KILLED_FROM_OUTSIDE = List.of(Signal.SIGKILL, Signal.SIGTERM, Signal.SIGINT);
 
     /** oneDNN prints each primitive it creates (and the ones it tries) on stdout with this prefix. */
     private static final String ONEDNN_LINE = "onednn_verbose,";
@@ -69,7 +72,10 @@ record PreflightRun(boolean passed, String outcome, String reason, boolean cache
                         .orElse("exit status 1, output in " + log);
                 return new PreflightRun(false, "failed", error, true);
             }
-            return new PreflightRun(false, "crashed", crashReason(status, lines, report, log), true);
+            // killed from outside (the kernel's out-of-memory killer, a user): not a verdict on the combination
+            boolean killed = report.isEmpty()
+                    && Signal.ofExitStatus(status).filter(KILLED_FROM_OUTSIDE::contains).isPresent();
+            return new PreflightRun(false, "crashed", crashReason(status, lines, report, log), !killed);
         } catch (IOException e) {
             return new PreflightRun(false, "failed", "the child JVM could not run: " + e.getMessage(), false);
         } catch (InterruptedException e) {

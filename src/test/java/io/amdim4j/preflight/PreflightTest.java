@@ -88,6 +88,12 @@ class PreflightTest {
         assertThat(r.verdict().reason()).contains("bf16 channels_last crashed in a child JVM (SIGKILL",
                 "bf16 contiguous failed in a child JVM (java.lang.IllegalStateException: test-only failure");
         assertThat(log.toString().lines()).singleElement().asString().endsWith("running fp32 contiguous instead");
+        assertThat(r.childrenRun()).isEqualTo(3);
+
+        // SIGKILL without a crash report is the out-of-memory killer or a user, not the combination: not kept
+        Preflight.Result again = prove(autoOnBf16(), false, "bf16/channels_last:SIGKILL,bf16/contiguous:fail");
+        assertThat(again.childrenRun()).isEqualTo(1);
+        assertThat(again.precision().precision()).isEqualTo(Precision.FP32);
     }
 
     @Test
