@@ -18,7 +18,7 @@ final class ResumeOptions {
 
     /** For the help text of --resume. */
     static final String MAY_CHANGE_TEXT = "--steps, --epochs, --minutes, --lr, --warmup, --loader-threads, "
-            + "--checkpoint-every, --keep-checkpoints, --bn-batches, --no-test, --no-progress, --device, --engine-threads";
+            + "--checkpoint-every, --keep-checkpoints, --bn-batches, --no-test, --no-progress, --device, --engine-threads, --local-ranks";
 
     static final List<String> MAY_CHANGE = List.of(MAY_CHANGE_TEXT.split(", "));
 
