@@ -47,8 +47,9 @@ class EmbedCommandTest extends WithTinyRun {
     @Test
     void theTestSplitGivesOneRowPerImageEqualToTheDirectForward() throws Exception {
         Path out = tmp.resolve("emb");
+        // fp32 as the direct forward (auto is bf16 on a CPU with native bfloat16)
         CliRunner r = CliRunner.run("embed", "--run-dir", run.root().toString(), "--dataset", dataset,
-                "--out", out.toString(), "--batch", "4", "--csv", "--no-progress");
+                "--out", out.toString(), "--batch", "4", "--csv", "--no-progress", "--precision", "fp32");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("embedded " + TinyRun.TEST_IMAGES + " images");
 
@@ -84,7 +85,7 @@ class EmbedCommandTest extends WithTinyRun {
         Path out = tmp.resolve("train-r5");
         CliRunner r = CliRunner.run("embed", "--checkpoint", checkpoint.toString(), "--dataset", dataset,
                 "--split", "train", "--output", "r5", "--threads", "2", "--batch", "3", "--out", out.toString(),
-                "--no-progress");
+                "--no-progress", "--precision", "fp32");
         assertThat(r.exitCode()).as(r.err()).isZero();
 
         ImageDataset train = DatasetSpec.parse(dataset).open(Split.TRAIN);
