@@ -40,7 +40,8 @@ class SharedOptionsTest {
     void everyCommandThatReadsImagesTakesTheOneDatasetOption() {
         Map<String, OptionSpec> withDataset = commandsWith("--dataset");
         assertThat(withDataset.keySet()).containsExactlyInAnyOrder(
-                "amdim pretrain", "amdim eval", "amdim embed", "amdim finetune", "amdim report", "amdim bench data");
+                "amdim pretrain", "amdim eval", "amdim embed", "amdim finetune", "amdim report", "amdim bench data",
+                "amdim serve", "amdim bench serve");
         withDataset.forEach((command, option) -> {
             assertThat(option.description()).as(command).containsExactly(DatasetOption.FORMATS, DatasetOption.SPLITS);
             assertThat(option.type()).as(command).isEqualTo(DatasetSpec.class);
