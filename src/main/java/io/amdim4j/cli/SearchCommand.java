@@ -1,10 +1,8 @@
 package io.amdim4j.cli;
 
-import ai.djl.inference.Predictor;
 import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
-import ai.djl.repository.zoo.ZooModel;
-import io.amdim4j.embed.EncoderTranslatorFactory;
+import io.amdim4j.embed.ExportedEncoder;
 import io.amdim4j.search.NearDuplicates;
 import io.amdim4j.search.Neighbour;
 import io.amdim4j.search.VectorIndex;
@@ -91,9 +89,8 @@ final class SearchCommand implements Callable<Integer>, EngineCommand {
             throw new IOException("--image " + image + ": no such file");
         }
         Image decoded = ImageFactory.getInstance().fromFile(image);
-        try (ZooModel<Image, float[]> encoder = EncoderTranslatorFactory.criteria(model).loadModel();
-                Predictor<Image, float[]> predictor = encoder.newPredictor()) {
-            float[] vector = predictor.predict(decoded);
+        try (ExportedEncoder encoder = ExportedEncoder.load(model)) {
+            float[] vector = encoder.embed(decoded);
             if (vector.length != vectors.manifest().dimension()) {
                 throw new IllegalArgumentException("--model " + model + " embeds images as " + vector.length
                         + "-dimensional vectors but --index " + index + " holds " + vectors.manifest().dimension()

@@ -1,7 +1,10 @@
 package io.amdim4j.serve;
 
+import ai.djl.modality.cv.ImageFactory;
+import ai.djl.translate.TranslateException;
 import io.amdim4j.data.ImageDataset;
 import io.amdim4j.data.RawImage;
+import io.amdim4j.embed.ExportedEncoder;
 import io.amdim4j.report.Thumbnail;
 import io.amdim4j.search.NearDuplicates;
 import io.amdim4j.search.Neighbour;
@@ -33,7 +36,7 @@ public final class ServedIndex implements AutoCloseable {
     private final VectorIndex index;
     private final ImageDataset images;
     private final String datasetName;
-    private final QueryEncoder encoder;
+    private final ExportedEncoder encoder;
     private final int candidates;
     /** Row to what the index stores about it, read once: the grid and its label filter page through it. */
     private final List<Neighbour> rows;
@@ -42,7 +45,7 @@ public final class ServedIndex implements AutoCloseable {
 
     private record Duplicates(double threshold, int perRow, List<NearDuplicates.Pair> pairs) {}
 
-    private ServedIndex(Path dir, VectorIndex index, ImageDataset images, QueryEncoder encoder, int candidates)
+    private ServedIndex(Path dir, VectorIndex index, ImageDataset images, ExportedEncoder encoder, int candidates)
             throws IOException {
         this.dir = dir;
         this.index = index;
@@ -78,9 +81,9 @@ public final class ServedIndex implements AutoCloseable {
             throws IOException {
         Objects.requireNonNull(images, "images");
         VectorIndex index = VectorIndex.open(dir);
-        QueryEncoder encoder = null;
+        ExportedEncoder encoder = null;
         try {
-            encoder = model == null ? null : QueryEncoder.load(model);
+            encoder = model == null ? null : ExportedEncoder.load(model);
             return new ServedIndex(dir, index, images, encoder, candidates);
         } catch (IOException | RuntimeException e) {
             try (index) {
@@ -155,7 +158,13 @@ public final class ServedIndex implements AutoCloseable {
             throw new ApiException(ApiException.BAD_REQUEST, "the body (" + upload.length + " bytes) is not an image"
                     + " (PNG, JPEG, GIF or BMP)");
         }
-        float[] vector = encoder.embed(image);
+        float[] vector;
+        try {
+            vector = encoder.embed(ImageFactory.getInstance().fromImage(image));
+        } catch (TranslateException | RuntimeException e) {
+            throw new ApiException(ApiException.BAD_REQUEST, "the encoder (--model " + encoder.dir() + ") cannot embed this "
+                    + image.getWidth() + "x" + image.getHeight() + " image: " + e.getMessage());
+        }
         if (vector.length != index.manifest().dimension()) {
             throw new ApiException(ApiException.BAD_REQUEST, "--model " + encoder.dir() + " embeds images as "
                     + vector.length + "-dimensional vectors but the index holds " + index.manifest().dimension()
