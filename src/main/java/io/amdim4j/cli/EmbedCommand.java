@@ -72,12 +72,12 @@ final class EmbedCommand implements Callable<Integer>, EngineCommand {
     public Integer call() throws Exception {
         Runtime runtime = precision.resolve(device.device, EngineThreadPolicy.FIXED);
         EmbedConfig config = EmbedConfig.defaults().withBatchSize(batch).withLoaderThreads(threads.count)
-                .withOutput(output).withCsv(csv).withProgress(progress.shown()).withPrecision(runtime.precision());
+                .withOutput(output).withCsv(csv).withProgress(progress.shown());
         ImageDataset images = open();
         PrintWriter stdout = spec.commandLine().getOut();
         try (NDManager manager = runtime.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, spec.commandLine().getErr(), spec.name());
-            EmbedConfig proven = config.withPrecision(precision.prove(device.device, trained.encoder().getConfig(),
+            EmbedConfig proven = config.withPrecision(precision.prove(runtime, trained.encoder().getConfig(),
                     batch, spec.commandLine().getErr()).precision());
             EmbeddingFiles files = new EmbeddingExporter(trained.encoder(), proven)
                     .export(images, trained.augment(), out);

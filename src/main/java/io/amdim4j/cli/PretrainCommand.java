@@ -9,9 +9,8 @@ import io.amdim4j.dist.ProcessGroup;
 import io.amdim4j.loss.MixtureConfig;
 import io.amdim4j.loss.NceConfig;
 import io.amdim4j.model.EncoderConfig;
-import io.amdim4j.runtime.PrecisionConfig;
+import io.amdim4j.runtime.Runtime;
 import io.amdim4j.pipeline.AugmentFamily;
-import io.amdim4j.run.PreflightVerdict;
 import io.amdim4j.run.PresetChoice;
 import io.amdim4j.preflight.Preflight;
 import io.amdim4j.preflight.PreflightCombination;
@@ -145,7 +144,6 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
     CommandSpec spec;
 
     /** How {@link #toConfig} proved the precision; recorded in config.json. */
-    private PreflightVerdict preflight;
 
     @Override
     public Integer call() throws Exception {
@@ -170,14 +168,18 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
                     options);
         } else {
             Plan plan = plan(given);
+            // proven before anything is printed or written: a combination that crashes here falls back or is refused
+            Preflight.Result proven = precision.prove(Runtime.of(plan.config().device(), plan.config().precision()),
+                    plan.config().encoder(), plan.config().batchSize(), spec.commandLine().getErr());
+            TrainConfig config = plan.config().withPrecision(proven.precision());
             if (plan.preset() != null) {
-                PresetOptions.print(out, preset, plan.preset(), plan.config());
+                PresetOptions.print(out, preset, plan.preset(), config);
             }
-            Path dir = runDir != null ? runDir : defaultRunDir(plan.config().data().dataset());
+            Path dir = runDir != null ? runDir : defaultRunDir(config.data().dataset());
             out.println("run directory: " + dir.toAbsolutePath());
             out.flush();
-            outcome = Pretraining.start(plan.config(), dir, options,
-                    new Pretraining.Origin(initFrom, plan.preset(), preflight));
+            outcome = Pretraining.start(config, dir, options,
+                    new Pretraining.Origin(initFrom, plan.preset(), proven.verdict()));
         }
         out.printf("stopped at update %d (epoch %d); checkpoint %s%n", outcome.cursor().step(),
                 outcome.cursor().epoch(), outcome.checkpoint());
@@ -216,7 +218,7 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
                 ? new MixtureConfig(true, mixtures, tau, alpha != null ? alpha : 1.0 / tau, true)
                 : MixtureConfig.defaults();
         return new TrainConfig(data, enc, augment, new NceConfig(tclip, scoreReg), mix, optim, e, steps, batchSize,
-                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, proven(enc), 1, device.device);
+                loaderThreads, checkpointEvery, keepCheckpoints, !noTest, bnBatches, precision.toConfig(device.device), 1, device.device);
     }
 
     /** A resumed run's configuration, once its precision is proven on this machine; refused if it crashes. */
@@ -224,13 +226,6 @@ final class PretrainCommand implements Callable<Integer>, EngineCommand {
         Preflight.prove(new PreflightCombination(run.device(), run.precision(), run.encoder(), run.batchSize()), false,
                 spec.commandLine().getErr());
         return run;
-    }
-
-    /** The precision proven for this encoder and batch on this machine; keeps the verdict for config.json. */
-    private PrecisionConfig proven(EncoderConfig enc) {
-        Preflight.Result result = precision.prove(device.device, enc, batchSize, spec.commandLine().getErr());
-        preflight = result.verdict();
-        return result.precision();
     }
 
     private static Path defaultRunDir(DatasetSpec spec) {

@@ -178,6 +178,17 @@ public record TrainConfig(
                 checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, precision, worldSize, other);
     }
 
+    /**
+     * The same run computing in {@code other} (a preflight's fallback, or a test of another precision).
+     *
+     * @param other the resolved precision and memory format
+     * @return a copy with that precision
+     */
+    public TrainConfig withPrecision(PrecisionConfig other) {
+        return new TrainConfig(data, encoder, augment, nce, mixture, optim, epochs, maxSteps, batchSize, loaderThreads,
+                checkpointEvery, keepCheckpoints, testEachEpoch, bnBatches, other, worldSize, device);
+    }
+
     /** The key settings of a run, for its report (spec section in brackets where there is one). */
     @Override
     public List<Highlight> highlights() {

@@ -71,7 +71,7 @@ class KillAndResumeTest {
         assertThat(auto.precision()).isEqualTo(Precision.BF16);
         assertThat(ConfigJson.read(run.config(), TrainConfig.class).config().precision()).as("the child's")
                 .isEqualTo(auto);
-        Pretraining.start(ResumeRuntimeTest.withPrecision(PretrainingTest.tiny(cifar, 16, 3, false, 2e-3), auto),
+        Pretraining.start(PretrainingTest.tiny(cifar, 16, 3, false, 2e-3).withPrecision(auto),
                 straight, quiet());
         List<MetricsRecord> a = RunMetrics.steps(new RunDirectory(straight));
         List<MetricsRecord> b = RunMetrics.steps(run);

@@ -30,7 +30,7 @@ class ResumeRuntimeTest {
     void aBf16RunResumedOnAGpuIsRefusedByTheSameRuleAsANewRunBeforeTheHistoryIsWritten() throws Exception {
         Path cifar = TinyCifar.write(dir.resolve("cifar"), 8, 8, 3);
         Path runDir = dir.resolve("run");
-        TrainConfig bf16 = withPrecision(PretrainingTest.tiny(cifar, 1, 1, false, 2e-3), PrecisionConfig.bf16());
+        TrainConfig bf16 = PretrainingTest.tiny(cifar, 1, 1, false, 2e-3).withPrecision(PrecisionConfig.bf16());
         Pretraining.start(bf16, runDir, quiet());
         RunDirectory run = new RunDirectory(runDir);
         String before = Files.readString(run.config());
@@ -45,16 +45,9 @@ class ResumeRuntimeTest {
     @Test
     void aNewBf16RunOnAGpuIsRefusedBeforeTheDirectoryIsCreated() {
         Path runDir = dir.resolve("new");
-        TrainConfig onGpu = withPrecision(PretrainingTest.tiny(dir.resolve("no-cifar"), 1, 1, false, 2e-3), PrecisionConfig.bf16()).withDevice(GPU);
+        TrainConfig onGpu = PretrainingTest.tiny(dir.resolve("no-cifar"), 1, 1, false, 2e-3).withPrecision(PrecisionConfig.bf16()).withDevice(GPU);
         assertThatThrownBy(() -> Pretraining.start(onGpu, runDir, quiet())).hasMessageStartingWith(RULE);
         assertThat(runDir).doesNotExist();
-    }
-
-    /** The same configuration computing in another precision. */
-    static TrainConfig withPrecision(TrainConfig c, PrecisionConfig precision) {
-        return new TrainConfig(c.data(), c.encoder(), c.augment(), c.nce(), c.mixture(), c.optim(), c.epochs(),
-                c.maxSteps(), c.batchSize(), c.loaderThreads(), c.checkpointEvery(), c.keepCheckpoints(),
-                c.testEachEpoch(), c.bnBatches(), precision);
     }
 
     private static Pretraining.Options quiet() {
