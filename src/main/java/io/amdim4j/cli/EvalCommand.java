@@ -16,6 +16,7 @@ import io.amdim4j.run.EvalTable;
 import io.amdim4j.run.MethodEvaluation;
 import io.amdim4j.run.RunDirectory;
 import io.amdim4j.runtime.EngineProvenance;
+import io.amdim4j.runtime.Runtime;
 import io.amdim4j.train.TrainConfig;
 import io.amdim4j.train.TrainedEncoder;
 import java.io.IOException;
@@ -135,7 +136,8 @@ final class EvalCommand implements Callable<Integer>, EngineCommand {
         try (NDManager manager = device.device.newBaseManager()) {
             TrainedEncoder trained = source.load(manager, stderr, spec.name());
             EvalConfig config = requested.withPrecision(
-                    precision.prove(device.device, trained.encoder().getConfig(), batch, stderr).precision());
+                    precision.prove(Runtime.of(device.device, requested.precision()), trained.encoder().getConfig(), batch,
+                            stderr).precision());
             DataConfig data = splits.resolve(trained.config().data(), dataset);
             EvalImages images = new EvalImages(limit(RunSplits.openTrain(data)),
                     RunSplits.openTest(data), trained.augment(), batch, threads.count);

@@ -66,18 +66,4 @@ final class PrecisionOptions {
         return Preflight.prove(new PreflightCombination(runtime.device(), runtime.precision(), encoder, batch),
                 precision == Precision.AUTO && memoryFormat == MemoryFormat.AUTO, log);
     }
-
-    /**
-     * {@link #prove(Runtime, EncoderConfig, int, PrintWriter)} for a command that does not train (fixed
-     * engine threads).
-     *
-     * @param device the command's {@code --device}
-     * @param encoder the encoder the command runs
-     * @param batch images per forward pass
-     * @param log where the fallback's line goes
-     * @return the precision to run and the verdict to record
-     */
-    Preflight.Result prove(ComputeDevice device, EncoderConfig encoder, int batch, PrintWriter log) {
-        return prove(resolve(device, EngineThreadPolicy.FIXED), encoder, batch, log);
-    }
 }
